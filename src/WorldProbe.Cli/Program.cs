@@ -1,0 +1,3 @@
+using WorldProbe.Cli;
+
+return WorldProbeCommandLine.Run(args);

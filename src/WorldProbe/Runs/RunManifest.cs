@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WorldProbe.Runs;
+
+/// <summary>
+/// The record written beside every run's outputs (manifest.json): what was run, with which seed,
+/// by which build on which machine, and when. Written at the start (EndedUtc null) and again at the end.
+/// </summary>
+public sealed record RunManifest
+{
+    /// <summary>The command line as typed (program name first).</summary>
+    public required string CommandLine { get; init; }
+    /// <summary>The random seed, if the run has one.</summary>
+    public long? Seed { get; init; }
+    /// <summary>WorldProbe's version.</summary>
+    public string Version { get; init; } = BuildInfo.Version;
+    /// <summary>The git commit the program was built from.</summary>
+    public string GitCommit { get; init; } = BuildInfo.GitCommit;
+    /// <summary>Versions of TorchSharp, libtorch and .NET.</summary>
+    public IReadOnlyDictionary<string, string> Packages { get; init; } = BuildInfo.PackageVersions;
+    /// <summary>Operating system, architecture, cores, memory.</summary>
+    public string Machine { get; init; } = BuildInfo.Machine;
+    /// <summary>When the run started.</summary>
+    public DateTimeOffset StartedUtc { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the run ended; null while it runs or if it was killed.</summary>
+    public DateTimeOffset? EndedUtc { get; init; }
+    /// <summary>"running", "ok", "failed".</summary>
+    public string Status { get; init; } = "running";
+    /// <summary>Run-specific settings and results worth keeping next to the outputs.</summary>
+    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Shared JSON settings: indented, camelCase.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Writes manifest.json into <paramref name="directory"/> atomically.</summary>
+    public void WriteTo(string directory) =>
+        AtomicFile.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(this, Json));
+
+    /// <summary>Reads a manifest written by <see cref="WriteTo"/>.</summary>
+    public static RunManifest ReadFrom(string directory)
+    {
+        string path = Path.Combine(directory, "manifest.json");
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
+                ?? throw new WorldProbeException($"{path}: empty manifest");
+        }
+        catch (JsonException e)
+        {
+            throw new WorldProbeException($"{path}: not a valid run manifest ({e.Message}); delete the run folder and run again.", e);
+        }
+    }
+}

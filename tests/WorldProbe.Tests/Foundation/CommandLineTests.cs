@@ -1,0 +1,47 @@
+using WorldProbe.Cli;
+
+namespace WorldProbe.Tests.Foundation;
+
+/// <summary>The CLI's contract: exit codes and messages, run in-process.</summary>
+[Collection("console")]
+public class CommandLineTests
+{
+    static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var outWriter = new StringWriter();
+        var errorWriter = new StringWriter();
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(outWriter);
+        Console.SetError(errorWriter);
+        try { return (WorldProbeCommandLine.Run(args), outWriter.ToString(), errorWriter.ToString()); }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    [Fact]
+    public void HelpListsCommands()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("demo", output);
+        Assert.Contains("machine", output);
+    }
+
+    [Fact]
+    public void UnknownCommandIsBadUsage()
+    {
+        var (code, _, error) = Run("no-such-command");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no-such-command", error);
+    }
+
+    [Fact]
+    public void UnknownDeviceIsBadInputWithAFix()
+    {
+        var (code, _, _) = Run("machine", "--device", "tpu");
+        Assert.Equal(ExitCodes.BadInput, code);
+    }
+}
