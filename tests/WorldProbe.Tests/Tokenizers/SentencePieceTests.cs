@@ -69,4 +69,22 @@ public sealed class SentencePieceTests : IDisposable
         // Three byte-fallback tokens per character, each pointing at its character.
         Assert.Equal(3, encoded.Spans.Count(s => s == new TokenSpan(start, start + 1)));
     }
+
+    [Theory]
+    [InlineData("a", "▁a")]
+    [InlineData("  a ", "▁a")]
+    [InlineData("1", "▁1")]
+    public void SingleCharacterTextGivesItsPiece(string text, string piece)
+    {
+        // sp.vocab lists the pieces in id order; SentencePiece writes a word as "▁" + word.
+        string[] pieces = [.. File.ReadLines(Path.Combine(TokenizerFixture.Folder, "sp.vocab")).Select(line => line.Split('\t')[0])];
+        int id = Array.IndexOf(pieces, piece);
+        var encoded = tokenizer.Encode(text, addSpecialTokens: false);
+        if (id >= 0) Assert.Equal([id], encoded.Ids);
+        else Assert.Equal([Array.IndexOf(pieces, "▁"), Array.IndexOf(pieces, piece[1..])], encoded.Ids);
+        // The last token covers the character and at most the one space before it.
+        string last = encoded.TokenText(encoded.Count - 1);
+        Assert.Equal(text.Trim(), last.TrimStart());
+        Assert.True(last.Length <= 2);
+    }
 }

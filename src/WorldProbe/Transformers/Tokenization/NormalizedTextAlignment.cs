@@ -7,7 +7,7 @@ namespace WorldProbe.Transformers.Tokenization;
 /// </summary>
 /// <remarks>
 /// Both texts are folded the same way (whitespace and '▁' to one space, NFD with non-spacing marks
-/// removed, lower case) and walked together: equal characters are linked, a space only in the
+/// removed, lower case) and walked together: equal characters are linked (a space that stands for a run of spaces to the run's last one), a space only in the
 /// normalized text was inserted, whitespace or control characters only in the original were removed,
 /// and any other difference is taken as a one-for-one substitution so that a normalizer we do not
 /// model shifts nothing.
@@ -42,7 +42,11 @@ public sealed class NormalizedTextAlignment
             var target = foldedNormalized[q];
             int here = p < foldedOriginal.Count ? foldedOriginal[p].Start : original.Length;
             if (anchor[target.Start] < 0) anchor[target.Start] = here;
-            if (p < foldedOriginal.Count && foldedOriginal[p].Character == target.Character)
+            bool originalRunContinues = p + 1 < foldedOriginal.Count && foldedOriginal[p + 1].Character == ' ';
+            bool normalizedRunEnds = q + 1 >= foldedNormalized.Count || foldedNormalized[q + 1].Character != ' ';
+            if (target.Character == ' ' && p < foldedOriginal.Count && foldedOriginal[p].Character == ' ' && originalRunContinues && normalizedRunEnds)
+                p++; // a collapsed run of spaces: link the normalized space to the last one, next to the word
+            else if (p < foldedOriginal.Count && foldedOriginal[p].Character == target.Character)
             {
                 Link(target, foldedOriginal[p]);
                 p++; q++;

@@ -50,6 +50,7 @@ public sealed class SentencePieceModelTokenizer : ITextTokenizer
     {
         // BOS/EOS are added here: the library adds none to an empty text, LlamaTokenizer still adds BOS.
         var tokens = model.EncodeToTokens(text, out _, addBeginningOfSentence: false, addEndOfSentence: false);
+        if (tokens.Count == 0 && !string.IsNullOrWhiteSpace(text)) tokens = EncodeSingleCharacter(text);
         var ids = new List<int>(tokens.Count + 2);
         var surfaces = new List<byte[]?>(tokens.Count + 2);
         if (addSpecialTokens && addBos) { ids.Add(model.BeginningOfSentenceId); surfaces.Add(null); }
@@ -60,6 +61,20 @@ public sealed class SentencePieceModelTokenizer : ITextTokenizer
         }
         if (addSpecialTokens && addEos) { ids.Add(model.EndOfSentenceId); surfaces.Add(null); }
         return new TokenizedText(text, [.. ids], TokenSurfaces.Align(text, surfaces));
+    }
+
+    // Microsoft.ML.Tokenizers 2.0.1 returns no tokens for a text holding one character ("a", " 1 ").
+    // Pieces never cross a word boundary (SentencePiece splits on whitespace), so the word written
+    // twice encodes to its tokens twice; the halves are compared to prove it.
+    IReadOnlyList<EncodedToken> EncodeSingleCharacter(string text)
+    {
+        string word = text.Trim();
+        var doubled = model.EncodeToTokens(word + " " + word, out _, addBeginningOfSentence: false, addEndOfSentence: false);
+        int half = doubled.Count / 2;
+        bool halvesEqual = doubled.Count % 2 == 0 && Enumerable.Range(0, half).All(i => doubled[i].Id == doubled[half + i].Id);
+        if (!halvesEqual)
+            throw new WorldProbeException($"{SourcePath}: Microsoft.ML.Tokenizers gives no tokens for \"{text}\" and the workaround does not apply to this model; use the model's tokenizer.json instead.");
+        return [.. doubled.Take(half)];
     }
 
     /// <inheritdoc/>
