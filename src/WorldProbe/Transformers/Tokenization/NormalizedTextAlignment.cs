@@ -7,10 +7,11 @@ namespace WorldProbe.Transformers.Tokenization;
 /// </summary>
 /// <remarks>
 /// Both texts are folded the same way (whitespace and '▁' to one space, NFD with non-spacing marks
-/// removed, lower case) and walked together: equal characters are linked (a space that stands for a run of spaces to the run's last one), a space only in the
-/// normalized text was inserted, whitespace or control characters only in the original were removed,
-/// and any other difference is taken as a one-for-one substitution so that a normalizer we do not
-/// model shifts nothing.
+/// removed, lower case) and walked together: equal characters are linked (a space that stands for a
+/// run of spaces links to the run's last one, next to the word); a space only in the normalized text
+/// was inserted; whitespace or control characters only in the original were removed; any other
+/// difference is taken as a one-for-one substitution, so that a normalizer we do not model shifts
+/// nothing.
 /// </remarks>
 public sealed class NormalizedTextAlignment
 {

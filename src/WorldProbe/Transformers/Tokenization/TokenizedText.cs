@@ -29,6 +29,9 @@ public sealed record TokenizedText(string Text, int[] Ids, TokenSpan[] Spans)
         return -1;
     }
 
+    /// <summary>The spans as (Start, End) pairs, the form PromptTokenSpans takes. // [tokens]</summary>
+    public (int Start, int End)[] Offsets => [.. Spans.Select(s => (s.Start, s.End))];
+
     /// <summary>The characters token <paramref name="index"/> covers.</summary>
     public string TokenText(int index) => Text[Spans[index].Start..Spans[index].End];
 }
