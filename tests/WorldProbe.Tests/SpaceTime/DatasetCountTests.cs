@@ -48,6 +48,9 @@ public class DatasetCountTests
         Assert.Contains("JAMES SAFT | REUTERS", skipped.Detail);
         Assert.Equal(5_812, dataset.Entities.Count(e => e.Year is >= 2010 and < 2021));
         Assert.Equal(1, dataset.Entities.Count(e => e.Get(MetadataKeys.Date) == "2025-01-01"));
+        // SOURCE.md: "ALL-CAPS in 1,587 rows", one of them the dropped byline; 256 headlines had doubled spaces or line breaks.
+        Assert.Equal(1_587 - 1, dataset.Entities.Count(e => e.Get("all_caps") == "true"));
+        Assert.Equal(256, dataset.Report.RepairsByKind["whitespace trimmed or collapsed"]);
     }
 
     [Fact]

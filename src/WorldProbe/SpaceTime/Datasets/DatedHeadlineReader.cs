@@ -68,7 +68,7 @@ public static class DatedHeadlineReader
             };
             entities.Add(new Entity(row.Number, name, source.Dataset, null, null, year,
                 HashSplit.IsTest(HeadlineText.SplitKey(source.Dataset, name)), metadata));
-            report.Keep(whitespace ? ["whitespace trimmed"] : []);
+            report.Keep(whitespace ? ["whitespace trimmed or collapsed"] : []);
         }
         return new EntityDataset(source.Dataset, TargetKind.Time, entities, report.Build(),
             "publication date as a fractional year (year + (day of year - 1) / days in year)", HeadlineText.SplitRule(source.Dataset));

@@ -56,7 +56,7 @@ public static class NytGeneralHeadlineReader
                 [MetadataKeys.Decade] = FractionalYear.Decade(year),
             };
             entities.Add(new Entity(row.Number, name, Dataset, null, null, year, HashSplit.IsTest(HeadlineText.SplitKey(Dataset, name)), metadata));
-            report.Keep(whitespace ? ["whitespace trimmed"] : []);
+            report.Keep(whitespace ? ["whitespace trimmed or collapsed"] : []);
         }
         return new EntityDataset(Dataset, TargetKind.Time, entities, report.Build(),
             "publication year (the source has the year only)", HeadlineText.SplitRule(Dataset));
