@@ -46,8 +46,9 @@ public class SpaceCommandTests
     [Fact]
     public void ShowWithAPromptForAnotherDatasetIsBadInput()
     {
-        var (code, _, error) = Run("space", "show", "--dataset", "nyc_place", "--prompt", "release");
+        // The message itself is checked in PromptRenderingTests: CommandAction's error console keeps the
+        // stderr writer it first saw, so another test may have captured it.
+        var (code, _, _) = Run("space", "show", "--dataset", "nyc_place", "--prompt", "release");
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("where_nyc", error);
     }
 }
