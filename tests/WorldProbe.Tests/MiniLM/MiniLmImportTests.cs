@@ -42,8 +42,22 @@ public sealed class MiniLmImportTests(MiniLmFixture fixture)
             expected[p + "output.LayerNorm.bias"] = [384];
         }
 
+        string path = Path.Combine(fixture.Folder, "model.safetensors");
+        using (var file = File.OpenRead(path))
+        {
+            // transformers reads {"__metadata__": {"format": "pt"}}; the data must start 8-byte aligned.
+            var prefix = new byte[8];
+            file.ReadExactly(prefix);
+            long headerLength = BitConverter.ToInt64(prefix);
+            Assert.Equal(0, headerLength % 8);
+            var header = new byte[headerLength];
+            file.ReadExactly(header);
+            using var json = JsonDocument.Parse(header);
+            Assert.Equal("pt", json.RootElement.GetProperty("__metadata__").GetProperty("format").GetString());
+        }
+
         using var scope = NewDisposeScope();
-        var weights = Safetensors.LoadStateDict(Path.Combine(fixture.Folder, "model.safetensors"));
+        var weights = Safetensors.LoadStateDict(path);
         Assert.Equal(expected.Keys.Order(), weights.Keys.Order());
         foreach (var (name, shape) in expected)
         {

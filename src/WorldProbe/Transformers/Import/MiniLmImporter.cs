@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Onnx;
-using TorchSharp;
-using TorchSharp.PyBridge;
 using WorldProbe.Runs;
 
 namespace WorldProbe.Transformers.Import;
@@ -25,8 +23,7 @@ public static class MiniLmImporter
         using (var stream = MiniLmPackage.OpenOnnxModel()) model = ModelProto.Parser.ParseFrom(stream);
         using (var import = OnnxBertImport.Read(model, source))
         {
-            AtomicFile.Write(Path.Combine(folder, "model.safetensors"),
-                stream => Safetensors.SaveStateDict(stream, import.Weights, leaveOpen: true));
+            HuggingFaceSafetensors.Write(Path.Combine(folder, "model.safetensors"), import.Weights);
             AtomicFile.WriteAllText(Path.Combine(folder, "config.json"), import.Config.ToConfigJson());
         }
         AtomicFile.Write(Path.Combine(folder, "vocab.txt"), stream =>
