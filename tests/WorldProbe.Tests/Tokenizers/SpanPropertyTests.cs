@@ -31,6 +31,13 @@ public sealed class SpanPropertyTests
     }
 
     [Fact]
+    public void LlamaTokenizerJsonSpansSpellTheirTokens()
+    {
+        using var tokenizer = TokenizerLoader.Load(Path.Combine(TokenizerFixture.Folder, "llama_json"));
+        Texts.Sample(text => SpanAssertions.SpansSpellTokens(tokenizer, tokenizer.Encode(text, addSpecialTokens: true), SpanAssertions.WithoutWhitespace), iter: 300);
+    }
+
+    [Fact]
     public void WordPieceSpansCoverTheTextInOrder()
     {
         string folder = Directory.CreateTempSubdirectory("worldprobe-wordpiece-").FullName;
