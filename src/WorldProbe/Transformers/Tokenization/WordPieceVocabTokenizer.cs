@@ -37,9 +37,14 @@ public sealed class WordPieceVocabTokenizer : ITextTokenizer
         if (config.ClsToken is not null) options.ClassificationToken = config.ClsToken;
         if (config.SepToken is not null) options.SeparatorToken = config.SepToken;
         if (config.PadToken is not null) options.PaddingToken = config.PadToken;
-        model = BertTokenizer.Create(path, options);
-        var tokens = File.ReadLines(path).ToHashSet(StringComparer.Ordinal);
-        VocabularySize = File.ReadLines(path).Count();
+        try { model = BertTokenizer.Create(path, options); }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new WorldProbeException($"{path}: not a WordPiece vocabulary Microsoft.ML.Tokenizers can use ({e.Message}); restore vocab.txt from the model's repository.", e);
+        }
+        string[] lines = File.ReadAllLines(path);
+        var tokens = lines.ToHashSet(StringComparer.Ordinal);
+        VocabularySize = lines.Length;
         unknownLetter = UnknownLetterCandidates.FirstOrDefault(c => !tokens.Contains(c.ToString()) && !tokens.Contains("##" + c));
         if (unknownLetter == default)
             throw new WorldProbeException($"{path}: every placeholder letter for non-BMP characters is in the vocabulary; this vocab.txt is not supported.");
