@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using WorldProbe.Cli.Console;
 using WorldProbe.Othello;
 
 namespace WorldProbe.Cli.Commands;
@@ -11,7 +12,41 @@ public static class OthelloCommand
     public static Command Create() => new("othello", "Othello engine and game corpora: perft, synthetic games, championship imports.")
     {
         CreatePerft(),
+        CreateGenerate(),
     };
+
+    static Command CreateGenerate()
+    {
+        var games = new Option<long>("--games") { Description = "Number of games.", Required = true };
+        var seed = CommonOptions.Seed();
+        var output = new Option<string>("--out") { Description = "Corpus file to write (atomically; see docs/othello-corpus.md).", Required = true };
+        var exclude = new Option<string?>("--exclude-opening") { Description = "A first move no game may start with (d3, c4, f5 or e6), for the opening-holdout experiment." };
+        var dedup = new Option<bool>("--dedup") { Description = "Skip games equal (under the 4 start-preserving symmetries) to an earlier one; still writes --games games." };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); the output does not depend on it." };
+        var command = new Command("generate",
+            "Generate synthetic games as in Li et al.'s code: every move is chosen uniformly at random among the legal moves " +
+            "(a side with no move passes; the game ends when neither side can move). Game i depends only on (seed, i).")
+        { games, seed, output, exclude, dedup, threads };
+        CommandAction.Set(command, parse =>
+        {
+            var settings = new SyntheticGameSettings
+            {
+                Games = parse.GetValue(games),
+                Seed = parse.GetValue(seed),
+                ExcludedOpening = parse.GetValue(exclude) is { } name ? Square.Parse(name, where: "--exclude-opening") : null,
+                Deduplicate = parse.GetValue(dedup),
+                Threads = parse.GetValue(threads),
+            };
+            string path = parse.GetValue(output)!;
+            var watch = Stopwatch.StartNew();
+            var stored = ConsoleProgress.Run(progress => SyntheticGameGenerator.Generate(settings, path, progress));
+            double seconds = watch.Elapsed.TotalSeconds;
+            System.Console.Error.WriteLine($"{stored["games"]} games, {stored["moves"]} moves in {seconds:F1} s " +
+                                           $"({settings.Games / seconds:F0} games/s) -> {path}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
     static Command CreatePerft()
     {
