@@ -72,7 +72,8 @@ public static class SyntheticGameGenerator
                 {
                     var buffer = buffers[chunk];
                     long start = first + (long)chunk * ChunkGames;
-                    for (int i = 0; i < ChunkGames; i++)
+                    int games = deduplicator is null ? (int)Math.Min(ChunkGames, needed - (long)chunk * ChunkGames) : ChunkGames;
+                    for (int i = 0; i < games; i++)
                         PlayGame(settings.Seed, start + i, buffer.AsSpan(i * GameRecord.Length, GameRecord.Length), settings.ExcludedOpening);
                 });
                 nextGame += (long)chunks * ChunkGames;
