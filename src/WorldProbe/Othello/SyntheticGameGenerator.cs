@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WorldProbe.Runs;
 
 namespace WorldProbe.Othello;
@@ -53,7 +52,6 @@ public static class SyntheticGameGenerator
         int threads = settings.Threads ?? Environment.ProcessorCount;
         if (threads < 1) throw new WorldProbeException($"--threads {threads}: use at least one thread.");
         IReadOnlyDictionary<string, string> stored = new Dictionary<string, string>();
-        var watch = Stopwatch.StartNew();
         GameCorpusWriter.Write(path, CorpusSource.Synthetic, writer =>
         {
             using var task = progress.Start("synthetic games", settings.Games, "games");
