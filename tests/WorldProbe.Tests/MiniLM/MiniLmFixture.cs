@@ -3,12 +3,12 @@ using WorldProbe.Transformers.Reference;
 
 namespace WorldProbe.Tests.MiniLM;
 
-/// <summary>One import of the embedded MiniLM into a private cache folder and one ONNX Runtime session, shared by the MiniLM tests.</summary>
+/// <summary>One import of the embedded MiniLM into a private cache folder and one single-threaded ONNX Runtime session (tests run two at a time on two cores), shared by the MiniLM tests.</summary>
 public sealed class MiniLmFixture : IDisposable
 {
     public string CacheRoot { get; } = Directory.CreateTempSubdirectory("worldprobe-cache-").FullName;
     public string Folder { get; }
-    public OnnxBertReference Reference { get; } = OnnxBertReference.MiniLm(threads: 2);
+    public OnnxBertReference Reference { get; } = OnnxBertReference.MiniLm(threads: 1);
 
     public MiniLmFixture() => Folder = EmbeddedModels.Resolve("minilm", CacheRoot);
 
