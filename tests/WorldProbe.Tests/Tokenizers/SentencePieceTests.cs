@@ -87,4 +87,15 @@ public sealed class SentencePieceTests : IDisposable
         Assert.Equal(text.Trim(), last.TrimStart());
         Assert.True(last.Length <= 2);
     }
+
+    [Fact]
+    public void DecodeInvertsEncodeAndShowsBosOnlyWhenAsked()
+    {
+        foreach (string text in new[] { "The Empire State Building", "Zürich, Switzerland", "北京市", "emoji 🌍 globe" })
+        {
+            var ids = tokenizer.Encode(text, addSpecialTokens: true).Ids;
+            Assert.Equal(text, tokenizer.Decode(ids));
+            Assert.StartsWith("<s>", tokenizer.Decode(ids, skipSpecialTokens: false));
+        }
+    }
 }

@@ -90,6 +90,14 @@ public sealed class WordPieceTests : IDisposable
         Assert.Single(encoded.Ids, 100);
     }
 
+    [Fact]
+    public void DecodeGivesTheNormalizedWordsAndSpecialTokensOnlyWhenAsked()
+    {
+        var ids = tokenizer.Encode("Kraków is in Poland.", addSpecialTokens: true).Ids;
+        Assert.Equal("krakow is in poland.", tokenizer.Decode(ids));
+        Assert.Equal("[CLS] krakow is in poland. [SEP]", tokenizer.Decode(ids, skipSpecialTokens: false));
+    }
+
     // Decoded WordPiece text is lower case, accent-free, without "##" and with spaces between words.
     static string Canonical(string s)
     {
