@@ -15,6 +15,7 @@ public static class WorldProbeCommandLine
             "space and time probes of language models).");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MachineCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 
