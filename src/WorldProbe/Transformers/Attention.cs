@@ -46,7 +46,21 @@ public sealed class Attention : Module<Tensor, ForwardState, Tensor>
             k = k.repeat_interleave(nHeads / nKeyValueHeads, dim: 1); // [batch, head, pos, d_head]
             v = v.repeat_interleave(nHeads / nKeyValueHeads, dim: 1);
         }
-        var z = functional.scaled_dot_product_attention(q, k, v, state.Mask, training ? dropout : 0, state.IsCausal); // [batch, head, pos, d_head]
+        var z = training && dropout > 0 ? WithPatternDropout(q, k, v, state) : functional.scaled_dot_product_attention(q, k, v, state.Mask, 0, state.IsCausal); // [batch, head, pos, d_head]
         return output.forward(z.transpose(1, 2).reshape(batch, length, nHeads * dHead)); // [batch, pos, d_model]
+    }
+
+    /// <summary>
+    /// Attention with dropout on the pattern, written out (as minGPT does): libtorch's fused kernel falls back
+    /// to a far slower path on the CPU when asked for dropout.
+    /// </summary>
+    Tensor WithPatternDropout(Tensor q, Tensor k, Tensor v, ForwardState state)
+    {
+        long length = q.shape[2];
+        var scores = q.matmul(k.transpose(-2, -1)).mul(1.0 / Math.Sqrt(dHead)); // [batch, head, pos, pos]
+        var allowed = state.Mask ?? (state.IsCausal ? ones(length, length, dtype: ScalarType.Bool, device: q.device).tril() : null);
+        if (allowed is not null) scores = scores.masked_fill(allowed.logical_not(), double.NegativeInfinity);
+        var pattern = functional.dropout(functional.softmax(scores, -1), dropout, training: true);
+        return pattern.matmul(v);
     }
 }
