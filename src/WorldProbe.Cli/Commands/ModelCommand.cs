@@ -35,6 +35,7 @@ public static class ModelCommand
         "float32" or "fp32" => torch.ScalarType.Float32,
         "bfloat16" or "bf16" => torch.ScalarType.BFloat16,
         "float64" or "fp64" => torch.ScalarType.Float64,
+        "float16" or "fp16" => torch.ScalarType.Float16,
         _ => throw new WorldProbeException($"--dtype {name}: use float32, bfloat16 or float64."),
     };
 

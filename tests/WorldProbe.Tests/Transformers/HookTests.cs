@@ -60,6 +60,24 @@ public class HookTests
     }
 
     [Fact]
+    public void CollectManyBatchesVariableLengthSequencesInTheGivenOrder()
+    {
+        using var scope = NewDisposeScope();
+        using var model = FixtureModels.Load("gpt_neox");
+        using var reference = CheckpointReader.OpenFile(Path.Combine(FixtureModels.Folder("gpt_neox"), "expected.safetensors"));
+        var ids = reference.Read("input_ids");
+        var lengths = reference.Read("attention_mask").sum(1).data<long>().ToArray();
+        var sequences = Enumerable.Range(0, 3).Select(r => ids[r].narrow(0, 0, lengths[r]).data<long>().ToArray()).ToList();
+        int[] positions = [4, 6, 0];
+        var stream = ResidualStreamCache.CollectMany(model, sequences, positions, [3, 1], batchSize: 2); // [layers, sequences, d_model]
+        for (int r = 0; r < 3; r++)
+        {
+            Assert.True(stream[0][r].allclose(reference.Read("resid_post.2")[r][positions[r]], rtol: 1e-4, atol: 1e-5), $"layer 3 row {r}");
+            Assert.True(stream[1][r].allclose(reference.Read("resid_post.0")[r][positions[r]], rtol: 1e-4, atol: 1e-5), $"layer 1 row {r}");
+        }
+    }
+
+    [Fact]
     public void CachingAnEarlyLayerStopsTheForwardPassThere()
     {
         using var scope = NewDisposeScope();
