@@ -29,4 +29,14 @@ public class HalfPrecisionWeightTests
         // fp16 keeps 11 significant bits (relative rounding <= 4.9e-4 per weight): errors stay at that order, not 0.
         Assert.All(errors.Where(e => e.Reference != "embed"), e => Assert.InRange(e.RelativeError, 1e-6, 5e-3));
     }
+
+    [Fact]
+    public void Bf16ComputeStaysWithinBf16Precision()
+    {
+        using var model = FixtureModels.Load("llama", new ModelLoadOptions(DType: ScalarType.BFloat16));
+        Assert.All(model.parameters(), p => Assert.Equal(ScalarType.BFloat16, p.dtype));
+        var errors = ModelVerifier.Verify(model, Path.Combine(FixtureModels.Folder("llama"), "expected.safetensors"));
+        // bf16 keeps 8 significant bits (2^-9 = 2e-3 relative rounding per operation).
+        Assert.All(errors.Where(e => e.Reference != "embed"), e => Assert.InRange(e.RelativeError, 1e-4, 5e-2));
+    }
 }
