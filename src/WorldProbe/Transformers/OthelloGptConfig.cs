@@ -14,6 +14,9 @@ namespace WorldProbe.Transformers;
 public sealed record OthelloGptConfig(int NLayers = 8, int NHeads = 8, int DModel = 512, int DMlp = 2048,
     int Vocab = 61, int Context = 59, double Dropout = 0.1)
 {
+    /// <summary>The paper's model: 8 layers, 8 heads, d_model 512, MLP 2048, dropout 0.1.</summary>
+    public static OthelloGptConfig Default { get; } = new();
+
     /// <summary>The model_type written to config.json.</summary>
     public const string ModelType = "othello-gpt";
 

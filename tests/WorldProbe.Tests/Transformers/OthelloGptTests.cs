@@ -83,4 +83,20 @@ public class OthelloGptTests
         Assert.True(model.forward(games).allclose(model.forward(games), rtol: 0, atol: 0), "eval mode is deterministic");
         Assert.Equal(59 * 32 + 61 * 32 * 2 + 2 * 32 + 2 * (4 * 32 + 3 * 32 * 32 + 3 * 32 + 32 * 32 + 32 + 2 * 32 * 128 + 128 + 32), model.ParameterCount);
     }
+
+    [Fact]
+    public void FreshWeightsFollowTheMinGptScheme()
+    {
+        using var model = OthelloGpt.Create(OthelloGptConfig.Default, seed: 9);
+        foreach (var (name, p) in model.named_parameters())
+        {
+            if (name.Contains("ln", StringComparison.Ordinal))
+                Assert.Equal(name.EndsWith("weight", StringComparison.Ordinal) ? 1f : 0f, p.mean().item<float>());
+            else if (name.EndsWith(".bias", StringComparison.Ordinal))
+                Assert.Equal(0f, p.abs().max().item<float>());
+            else
+                Assert.InRange(p.std().item<float>(), 0.0195f, 0.0205f);
+        }
+        Assert.InRange(model.ParameterCount, 25_200_000, 25_400_000); // "about 25.3M parameters" (Li et al.)
+    }
 }
