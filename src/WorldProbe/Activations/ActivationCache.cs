@@ -12,7 +12,14 @@ public sealed class ActivationCache : IDisposable
 {
     readonly Dictionary<string, Tensor> activations;
 
-    ActivationCache(Dictionary<string, Tensor> activations) => this.activations = activations;
+    ActivationCache(Dictionary<string, Tensor> activations, Tensor? output)
+    {
+        this.activations = activations;
+        Output = output;
+    }
+
+    /// <summary>The model's output (logits, or the last residual stream for models without an unembedding); null when the pass stopped early.</summary>
+    public Tensor? Output { get; }
 
     /// <summary>The captured activations: [batch, pos, ...] or, with positions, [batch, k, ...].</summary>
     public IReadOnlyDictionary<string, Tensor> Activations => activations;
@@ -41,11 +48,15 @@ public sealed class ActivationCache : IDisposable
             captured[hook.Name] = kept.detach().clone().DetachFromDisposeScope();
             return activation;
         })).ToList();
+        Tensor? output = null;
         try
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            model.Forward(inputIds, attentionMask, StopLayer(model.Config, wanted));
+            int? stop = StopLayer(model.Config, wanted);
+            var result = model.Forward(inputIds, attentionMask, stop);
+            if (stop is null || stop == model.Config.NLayers && !model.Config.Unembed && !model.Config.FinalNorm)
+                output = result.detach().DetachFromDisposeScope();
         }
         catch
         {
@@ -63,7 +74,7 @@ public sealed class ActivationCache : IDisposable
                 captured[name].Dispose();
                 captured[name] = squeezed;
             }
-        return new ActivationCache(captured);
+        return new ActivationCache(captured, output);
     }
 
     /// <summary>activation [batch, pos, ...] at index [batch, k] -> [batch, k, ...].</summary>
@@ -79,13 +90,13 @@ public sealed class ActivationCache : IDisposable
     static int? StopLayer(TransformerConfig config, IReadOnlyList<HookPoint> wanted)
     {
         if (wanted.Any(p => p.Name is HookNames.LnFinal or HookNames.Logits)) return null;
-        int blocks = wanted.Max(p => p.Block is int b ? b + 1 : 0);
-        return blocks;
+        return wanted.Count == 0 ? null : wanted.Max(p => p.Block is int b ? b + 1 : 0);
     }
 
     /// <summary>Frees every cached tensor.</summary>
     public void Dispose()
     {
+        Output?.Dispose();
         foreach (var tensor in activations.Values) tensor.Dispose();
         activations.Clear();
     }

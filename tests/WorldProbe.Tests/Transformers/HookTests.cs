@@ -92,6 +92,8 @@ public class HookTests
 
         using var full = ActivationCache.Run(model, ids, names: ["blocks.1.hook_resid_post", "logits"]);
         Assert.Equal(1, deeperBlocksRun);
+        Assert.Null(cache.Output);
+        Assert.True(full.Output!.allclose(model.Forward(ids), rtol: 0, atol: 0));
         Assert.True(cache["blocks.1.hook_resid_post"][1][0].allclose(full["blocks.1.hook_resid_post"][1][3], rtol: 0, atol: 0));
     }
 
