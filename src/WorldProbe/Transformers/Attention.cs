@@ -32,15 +32,14 @@ public sealed class Attention : Module<Tensor, ForwardState, Tensor>
     public override Tensor forward(Tensor x, ForwardState state)
     {
         long batch = x.shape[0], length = x.shape[1];
-        var parts = qkv.forward(x).split([nHeads * dHead, nKeyValueHeads * dHead, nKeyValueHeads * dHead], -1);
-        var q = parts[0].view(batch, length, nHeads, dHead).transpose(1, 2); // [batch, head, pos, d_head]
-        var k = parts[1].view(batch, length, nKeyValueHeads, dHead).transpose(1, 2); // [batch, kv_head, pos, d_head]
-        var v = parts[2].view(batch, length, nKeyValueHeads, dHead).transpose(1, 2); // [batch, kv_head, pos, d_head]
+        int queryAndKeyHeads = nHeads + nKeyValueHeads;
+        var heads = qkv.forward(x).view(batch, length, queryAndKeyHeads + nKeyValueHeads, dHead).transpose(1, 2); // [batch, q+k+v heads, pos, d_head]
+        var qk = heads.narrow(1, 0, queryAndKeyHeads); // [batch, q+k heads, pos, d_head]
         if (state.Cos is not null && state.Sin is not null)
-        {
-            q = RotaryEmbedding.Apply(q, state.Cos, state.Sin);
-            k = RotaryEmbedding.Apply(k, state.Cos, state.Sin);
-        }
+            qk = RotaryEmbedding.Apply(qk, state.Cos, state.Sin); // queries and keys rotated in one pass
+        var q = qk.narrow(1, 0, nHeads); // [batch, head, pos, d_head]
+        var k = qk.narrow(1, nHeads, nKeyValueHeads); // [batch, kv_head, pos, d_head]
+        var v = heads.narrow(1, queryAndKeyHeads, nKeyValueHeads); // [batch, kv_head, pos, d_head]
         if (nKeyValueHeads != nHeads)
         {
             k = k.repeat_interleave(nHeads / nKeyValueHeads, dim: 1); // [batch, head, pos, d_head]
