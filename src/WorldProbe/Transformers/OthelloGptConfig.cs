@@ -20,6 +20,11 @@ public sealed record OthelloGptConfig(int NLayers = 8, int NHeads = 8, int DMode
     /// <summary>The model_type written to config.json.</summary>
     public const string ModelType = "othello-gpt";
 
+    /// <summary>The Othello-GPT shape of a loaded model (fails for other architectures).</summary>
+    public static OthelloGptConfig From(TransformerConfig config) => config.Architecture == ModelType
+        ? new OthelloGptConfig(config.NLayers, config.NHeads, config.DModel, config.DMlp, config.VocabSize, config.Context, config.Dropout)
+        : throw new WorldProbeException($"this is a {config.Architecture} model, not an Othello-GPT.");
+
     /// <summary>The general transformer configuration of this shape.</summary>
     public TransformerConfig ToTransformerConfig() => new()
     {

@@ -24,6 +24,7 @@ public class OthelloGptTests
         OthelloGpt.Save(model, folder.Path);
         using var loaded = TransformerLoader.Load(folder.Path);
         Assert.Equal(model.Config, loaded.Config);
+        Assert.Equal(Small, OthelloGptConfig.From(loaded.Config));
         using var noGrad = no_grad();
         Assert.True(model.forward(Games()).allclose(loaded.forward(Games()), rtol: 0, atol: 0));
     }
