@@ -23,7 +23,7 @@ public sealed class TransformerBlock : Module<Tensor, ForwardState, Tensor>
     {
         layout = config.Layout;
         ln1 = new Norm(config.Norm, config.DModel, config.NormEps, device, dtype);
-        attn = new Attention(config, device, dtype);
+        attn = new Attention(config, index, device, dtype);
         ln2 = new Norm(config.Norm, config.DModel, config.NormEps, device, dtype);
         mlp = new Mlp(config, index, device, dtype);
         residDropout = Dropout(config.Dropout);
@@ -42,7 +42,7 @@ public sealed class TransformerBlock : Module<Tensor, ForwardState, Tensor>
 
     /// <summary>The hook points of this block, in forward order.</summary>
     public IEnumerable<HookPoint> HookPoints =>
-        [hookResidPre, hookAttnOut, hookResidMid, .. mlp.HookPoints, hookMlpOut, hookResidPost];
+        [hookResidPre, attn.PatternHook, hookAttnOut, hookResidMid, .. mlp.HookPoints, hookMlpOut, hookResidPost];
 
     // Without dropout the module is skipped: in training mode it would still copy every activation.
     Tensor Drop(Tensor x) => dropoutProbability > 0 ? residDropout.forward(x) : x;

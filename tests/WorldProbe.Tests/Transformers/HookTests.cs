@@ -97,6 +97,32 @@ public class HookTests
         Assert.True(cache["blocks.1.hook_resid_post"][1][0].allclose(full["blocks.1.hook_resid_post"][1][3], rtol: 0, atol: 0));
     }
 
+    [Theory]
+    [InlineData("llama")]
+    [InlineData("bert")]
+    public void HookingThePatternKeepsTheOutputAndGivesCausalRowsSummingToOne(string name)
+    {
+        using var scope = NewDisposeScope();
+        using var model = FixtureModels.Load(name);
+        using var reference = CheckpointReader.OpenFile(Path.Combine(FixtureModels.Folder(name), "expected.safetensors"));
+        var ids = reference.Read("input_ids");
+        var mask = reference.Read("attention_mask");
+        using var noGrad = no_grad();
+        var fused = model.Forward(ids, mask);
+        using var cache = ActivationCache.Run(model, ids, mask, ["blocks.1.attn.hook_pattern", "blocks.2.hook_resid_post"]);
+        var pattern = cache["blocks.1.attn.hook_pattern"]; // [batch, head, query, key]
+        Assert.Equal(new long[] { 3, model.Config.NHeads, 11, 11 }, pattern.shape);
+        Assert.True(pattern.sum(-1).allclose(ones(3, model.Config.NHeads, 11), atol: 1e-5));
+        // Row 2 has 3 real tokens: no real query attends to padding, and decoders never look ahead.
+        Assert.Equal(0f, pattern[2, .., ..3, 3..].abs().max().item<float>());
+        if (model.Config.Causal) Assert.Equal(0f, pattern[0].triu(1).abs().max().item<float>());
+        Assert.True(cache["blocks.2.hook_resid_post"].allclose(model.Forward(ids, mask, stopAtLayer: 3), rtol: 1e-5, atol: 1e-5));
+        // Decoders stopped before the head; BERT's output is its last block, so the cache holds it.
+        if (model.Config.Unembed) Assert.Null(cache.Output);
+        else Assert.True(cache.Output!.allclose(fused, rtol: 1e-5, atol: 1e-5));
+        Assert.True(fused.allclose(model.Forward(ids, mask), rtol: 0, atol: 0));
+    }
+
     [Fact]
     public void EveryArchitectureHasTheSameHookPointNames()
     {
