@@ -70,6 +70,8 @@ public class HookTests
         var sequences = Enumerable.Range(0, 3).Select(r => ids[r].narrow(0, 0, lengths[r]).data<long>().ToArray()).ToList();
         int[] positions = [4, 6, 0];
         var stream = ResidualStreamCache.CollectMany(model, sequences, positions, [3, 1], batchSize: 2); // [layers, sequences, d_model]
+        var source = new ResidualStreamSource(model, sequences, positions, [3, 1]);
+        Assert.True(source.Run([2, 0]).allclose(stream.index_select(1, tensor(new long[] { 2, 0 })), rtol: 1e-5, atol: 1e-6));
         for (int r = 0; r < 3; r++)
         {
             Assert.True(stream[0][r].allclose(reference.Read("resid_post.2")[r][positions[r]], rtol: 1e-4, atol: 1e-5), $"layer 3 row {r}");
