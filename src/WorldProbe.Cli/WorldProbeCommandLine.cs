@@ -23,6 +23,7 @@ public static class WorldProbeCommandLine
         root.Subcommands.Add(MachineCommand.Create());
         root.Subcommands.Add(OthelloCommand.Create());
         root.Subcommands.Add(SpaceCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(TokenizeCommand.Create());
         return root;
     }
