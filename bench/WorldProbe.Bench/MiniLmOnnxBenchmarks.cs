@@ -19,12 +19,16 @@ public class MiniLmOnnxBenchmarks
     [Params(1, 32)]
     public int BatchSize { get; set; }
 
+    /// <summary>Compute threads (intra-op): on a loaded 2-core machine 1 can beat 2, since idle threads spin.</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         batch = MiniLmBatches.Build(BatchSize);
         Console.WriteLine($"// MiniLM batch: {batch.BatchSize} rows x {batch.Length} positions, {batch.TokenCount} real tokens");
-        reference = OnnxBertReference.MiniLm();
+        reference = OnnxBertReference.MiniLm(Threads);
     }
 
     [GlobalCleanup]
