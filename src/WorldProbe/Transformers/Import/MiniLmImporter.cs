@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Onnx;
 using WorldProbe.Runs;
+using WorldProbe.Transformers.Checkpoints;
 
 namespace WorldProbe.Transformers.Import;
 
@@ -23,7 +24,9 @@ public static class MiniLmImporter
         using (var stream = MiniLmPackage.OpenOnnxModel()) model = ModelProto.Parser.ParseFrom(stream);
         using (var import = OnnxBertImport.Read(model, source))
         {
-            HuggingFaceSafetensors.Write(Path.Combine(folder, "model.safetensors"), import.Weights);
+            // {"format": "pt"} as transformers writes it: older releases read it without a null check.
+            SafetensorsWriter.Write(Path.Combine(folder, "model.safetensors"), import.Weights.OrderBy(w => w.Key, StringComparer.Ordinal),
+                new Dictionary<string, string> { ["format"] = "pt" });
             AtomicFile.WriteAllText(Path.Combine(folder, "config.json"), import.Config.ToConfigJson());
         }
         AtomicFile.Write(Path.Combine(folder, "vocab.txt"), stream =>
