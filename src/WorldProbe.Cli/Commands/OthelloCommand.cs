@@ -13,7 +13,82 @@ public static class OthelloCommand
     {
         CreatePerft(),
         CreateGenerate(),
+        CreateImport(),
+        CreateInfo(),
     };
+
+    static Command CreateImport()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "WTHOR databases (.wtb, names from .jou/.trn beside them) and transcript CSV files, or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Corpus file to write (atomically).", Required = true };
+        var dedup = new Option<bool>("--dedup") { Description = "Keep only the first of games equal under the 4 symmetries that keep the start position." };
+        var json = CommonOptions.Json();
+        var command = new Command("import",
+            "Import championship games: every game is replayed; games with an illegal move are reported and left out, " +
+            "passes are inferred, games that stop before the end are kept and reported.")
+        { inputs, output, dedup, json };
+        CommandAction.Set(command, parse =>
+        {
+            bool deduplicate = parse.GetValue(dedup);
+            var import = ConsoleProgress.Run(progress => ChampionshipImporter.Import(parse.GetValue(inputs)!, deduplicate, progress));
+            string path = parse.GetValue(output)!;
+            ChampionshipImporter.WriteCorpus(import, path, deduplicate);
+            var summary = new
+            {
+                gamesRead = import.GamesRead,
+                gamesWritten = import.Games.Count,
+                illegal = import.Illegal.Select(g => g.ToString()).ToList(),
+                unfinished = import.Unfinished.Select(g => $"{g.File}, game {g.Index + 1} (id {g.Id}): stops after {g.Moves.Length} moves").ToList(),
+                winnerMismatches = import.WinnerMismatches.Select(g => $"{g.File}, game {g.Index + 1} (id {g.Id}): final discs {g.BlackDiscs}-{g.WhiteDiscs}, recorded winner {g.RecordedWinner}").ToList(),
+                duplicatesLeftOut = import.Duplicates.Count,
+                output = path,
+            };
+            if (parse.GetValue(json)) CommonOptions.PrintJson(summary);
+            else
+            {
+                System.Console.Out.WriteLine($"read {summary.gamesRead} games, wrote {summary.gamesWritten} to {path}");
+                System.Console.Out.WriteLine($"illegal (left out): {summary.illegal.Count}");
+                foreach (string line in summary.illegal) System.Console.Out.WriteLine($"  {line}");
+                System.Console.Out.WriteLine($"unfinished (kept; their recorded result is not a board result): {summary.unfinished.Count}");
+                foreach (string line in summary.unfinished) System.Console.Out.WriteLine($"  {line}");
+                System.Console.Out.WriteLine($"finished games whose recorded winner disagrees with the discs: {summary.winnerMismatches.Count}");
+                foreach (string line in summary.winnerMismatches) System.Console.Out.WriteLine($"  {line}");
+                if (deduplicate) System.Console.Out.WriteLine($"duplicates under symmetry (left out): {summary.duplicatesLeftOut}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    static Command CreateInfo()
+    {
+        var file = new Argument<string>("corpus") { Description = "A corpus file written by generate or import." };
+        var json = CommonOptions.Json();
+        var command = new Command("info", "Show a corpus file's header, settings and first game.") { file, json };
+        CommandAction.Set(command, parse =>
+        {
+            using var corpus = GameCorpus.Open(parse.GetValue(file)!);
+            var info = new
+            {
+                path = corpus.Path,
+                version = corpus.Header.Version,
+                source = corpus.Source.ToString(),
+                games = corpus.Count,
+                moves = corpus.Header.Moves,
+                settings = corpus.Settings,
+                firstGame = corpus.Count > 0 ? GameRecord.Transcript(corpus.Game(0)) : "",
+            };
+            if (parse.GetValue(json)) CommonOptions.PrintJson(info);
+            else
+            {
+                System.Console.Out.WriteLine($"{info.path}: {info.source} corpus, format version {info.version}, {info.games} games, {info.moves} moves");
+                foreach (var (key, value) in info.settings) System.Console.Out.WriteLine($"  {key}: {value}");
+                System.Console.Out.WriteLine($"  first game: {info.firstGame}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
     static Command CreateGenerate()
     {
