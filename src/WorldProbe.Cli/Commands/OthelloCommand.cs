@@ -15,6 +15,8 @@ public static class OthelloCommand
         CreateGenerate(),
         CreateImport(),
         CreateInfo(),
+        OthelloModelCommands.CreateTrain(),
+        OthelloModelCommands.CreateEval(),
     };
 
     static Command CreateImport()

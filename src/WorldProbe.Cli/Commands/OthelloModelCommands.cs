@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using WorldProbe.Cli.Console;
 using WorldProbe.Compute;
 using WorldProbe.Othello.Evaluation;

@@ -13,7 +13,7 @@ public class LegalMoveEvaluatorTests
 
     static List<byte[]> HumanGames(int count)
     {
-        string csv = RepositoryRoot.Resolve("data/othello/othello_dataset.csv");
+        string csv = RepositoryRoot.Resolve("data/othello/eothello_games.csv");
         var games = new List<byte[]>();
         foreach (string line in File.ReadLines(csv).Skip(1).Take(count))
         {

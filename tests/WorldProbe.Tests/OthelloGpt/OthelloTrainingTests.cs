@@ -17,9 +17,9 @@ public class OthelloTrainingTests
         return path;
     }
 
-    static OthelloTrainingOptions Options(string corpus, string folder, long steps, bool resume = false) =>
+    static OthelloTrainingOptions Options(string corpus, string folder, long steps, bool resume = false, bool checkpointEveryStep = true) =>
         new([corpus], OthelloTrainingPreset.Tiny, folder, steps, resume, Seed: 3, HeldOutGames: 100,
-            CheckpointInterval: TimeSpan.Zero, EvaluateEvery: 1000, CurveGames: 50, LossEvery: 1);
+            CheckpointInterval: checkpointEveryStep ? TimeSpan.Zero : TimeSpan.FromHours(1), EvaluateEvery: 1000, CurveGames: 100, LossEvery: 1);
 
     /// <summary>A progress sink that "kills" the run (throws) once it has seen <paramref name="steps"/> steps.</summary>
     sealed class KillAfter(int steps) : IProgressSink, IProgressTask
@@ -38,11 +38,13 @@ public class OthelloTrainingTests
     public void LossFallsOnASmallCorpus()
     {
         string folder = Directory.CreateTempSubdirectory("wp-train-").FullName;
-        var state = new OthelloTrainer(Options(Corpus(2000, 1), folder, 150)).Run(IProgressSink.Silent);
+        var state = new OthelloTrainer(Options(Corpus(2000, 1), folder, 150, checkpointEveryStep: false)).Run(IProgressSink.Silent);
         double first = state.Loss.Take(10).Average(p => p.Loss), last = state.Loss.TakeLast(10).Average(p => p.Loss);
-        // Uniform over 60 squares is ln 60 = 4.09; a model that learned which squares are legal gets well below.
-        Assert.True(first > 3.5, $"initial loss {first}");
-        Assert.True(last < 0.75 * first, $"loss went from {first} to {last}");
+        // An untrained model is near uniform over the 61 tokens (ln 61 = 4.11).
+        Assert.True(first > 3.8, $"initial loss {first}");
+        Assert.True(last < first - 0.2, $"loss went from {first} to {last}");
+        // Even this little training makes most predictions legal; an untrained model errs on about 85%.
+        Assert.True(state.Curve[^1].StrictError < 0.75, $"strict error {state.Curve[^1].StrictError}");
         using var model = TransformerLoader.Load(folder);
         Assert.Equal(OthelloGptConfig.ModelType, model.Config.Architecture);
     }

@@ -23,11 +23,11 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
             throw new WorldProbeException($"{modelFolder}: holds a {model.Config.Architecture} model; othello eval needs an Othello-GPT.");
         model.eval();
         var (games, description) = corpusPath is null ? HeldOutGames(modelFolder, maxGames) : CorpusGames(corpusPath, maxGames);
-        var trained = LegalMoveEvaluator.Evaluate(model.Forward, games, progress: progress);
+        var trained = LegalMoveEvaluator.Evaluate(tokens => model.Forward(tokens), games, progress: progress);
         var c = model.Config;
         using var untrainedModel = OthelloGpt.Create(new OthelloGptConfig(c.NLayers, c.NHeads, c.DModel, c.DMlp, c.VocabSize, c.Context, c.Dropout), 0, device);
         untrainedModel.eval();
-        var untrained = LegalMoveEvaluator.Evaluate(untrainedModel.Forward, games, progress: progress);
+        var untrained = LegalMoveEvaluator.Evaluate(tokens => untrainedModel.Forward(tokens), games, progress: progress);
         return new ModelLegalityReport(modelFolder, description, trained, untrained);
     }
 

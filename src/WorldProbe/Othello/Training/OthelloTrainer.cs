@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TorchSharp.Modules;
+using Transformer = WorldProbe.Transformers.Transformer;
 using WorldProbe.Othello.Evaluation;
 using WorldProbe.Runs;
 using WorldProbe.Transformers;
@@ -104,7 +105,7 @@ public sealed class OthelloTrainer
         return state;
     }
 
-    (double Loss, long Tokens) TrainStep(Transformer model, optim.Optimizer optimizer, List<(string Name, Parameter Parameter)> master,
+    (double Loss, long Tokens) TrainStep(Transformer model, OptimizerHelper optimizer, List<(string Name, Parameter Parameter)> master,
                                          TrainingGames games, ReadOnlySpan<long> batch, double learningRate, TrainingState state, double clip)
     {
         using var scope = NewDisposeScope();
@@ -128,12 +129,12 @@ public sealed class OthelloTrainer
     static CurvePoint CurvePointOf(Transformer model, IReadOnlyList<byte[]> curveGames, TrainingState state)
     {
         model.eval();
-        var score = LegalMoveEvaluator.Evaluate(model.Forward, curveGames);
+        var score = LegalMoveEvaluator.Evaluate(tokens => model.Forward(tokens), curveGames);
         model.train();
         return new CurvePoint(state.Step, state.Tokens, score.StrictError, score.LenientError);
     }
 
-    static optim.Optimizer CreateOptimizer(IReadOnlyList<(string Name, Parameter Parameter)> parameters, TrainingState state)
+    static OptimizerHelper CreateOptimizer(IReadOnlyList<(string Name, Parameter Parameter)> parameters, TrainingState state)
     {
         // minGPT: weight decay on the weight matrices of linear layers only, not on biases, norms or embeddings.
         bool Decays((string Name, Parameter Parameter) p) => p.Parameter.dim() == 2 && !p.Name.StartsWith("embed", StringComparison.Ordinal);

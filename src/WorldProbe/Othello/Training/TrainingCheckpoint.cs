@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Transformer = WorldProbe.Transformers.Transformer;
 using WorldProbe.Activations;
 using WorldProbe.Transformers;
 using static TorchSharp.torch;
@@ -18,7 +19,7 @@ public static class TrainingCheckpoint
     const string HeldOutFile = "training/held_out.npy";
 
     /// <summary>Saves model and optimizer as the checkpoint of <paramref name="state"/>.Step, then the state, then the export.</summary>
-    public static TrainingState Save(string folder, Transformer model, optim.Optimizer optimizer, TrainingState state)
+    public static TrainingState Save(string folder, Transformer model, OptimizerHelper optimizer, TrainingState state)
     {
         string relative = $"training/step-{state.Step:D8}";
         string checkpoint = Path.Combine(folder, relative);
@@ -39,7 +40,7 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Loads the weights and optimizer state of the checkpoint <paramref name="state"/> names.</summary>
-    public static void Load(string folder, TrainingState state, Transformer model, optim.Optimizer optimizer)
+    public static void Load(string folder, TrainingState state, Transformer model, OptimizerHelper optimizer)
     {
         string checkpoint = Path.Combine(folder, state.Checkpoint
             ?? throw new WorldProbeException($"{folder}: the training state names no checkpoint; start a new run."));
