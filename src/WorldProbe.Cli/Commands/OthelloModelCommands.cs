@@ -25,11 +25,16 @@ public static class OthelloModelCommands
         var heldOut = new Option<long>("--held-out") { Description = "Games held out (random, by game) for evaluation; at most a tenth of the corpus.", DefaultValueFactory = _ => 10_000 };
         var checkpointMinutes = new Option<double>("--checkpoint-minutes") { Description = "Minutes between checkpoints (a killed run loses at most this much).", DefaultValueFactory = _ => 5 };
         var evaluateEvery = new Option<long>("--eval-every") { Description = "Steps between learning-curve points (strict error on 500 held-out games).", DefaultValueFactory = _ => 1000 };
+        var computeDType = new Option<string>("--compute-dtype")
+        {
+            Description = "fp32, or bf16: forward and backward in bfloat16 with float32 master weights and optimizer.",
+            DefaultValueFactory = _ => "fp32",
+        };
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
         var command = new Command("train", "Train an Othello-GPT to predict legal next moves (Li et al.'s minGPT recipe: AdamW 5e-4, betas 0.9/0.95, weight decay 0.1 on weights, clip 1.0, warm-up then cosine to 0.1x).")
         {
-            corpora, preset, output, steps, resume, heldOut, checkpointMinutes, evaluateEvery, seed, device,
+            corpora, preset, output, steps, resume, heldOut, checkpointMinutes, evaluateEvery, computeDType, seed, device,
         };
         CommandAction.Set(command, parse =>
         {
@@ -44,6 +49,12 @@ public static class OthelloModelCommands
                 parse.GetValue(heldOut),
                 TimeSpan.FromMinutes(parse.GetValue(checkpointMinutes)),
                 parse.GetValue(evaluateEvery),
+                ComputeDType: parse.GetValue(computeDType) switch
+                {
+                    "fp32" or "float32" => TorchSharp.torch.ScalarType.Float32,
+                    "bf16" or "bfloat16" => TorchSharp.torch.ScalarType.BFloat16,
+                    var other => throw new WorldProbeException($"--compute-dtype {other}: use fp32 or bf16."),
+                },
                 Device: TorchRuntime.ParseDevice(parse.GetValue(device)!));
             if (!options.Resume && options.Corpora.Count == 0)
                 throw new WorldProbeException("--corpus: give the corpus files to train on.");

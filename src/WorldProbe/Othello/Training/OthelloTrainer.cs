@@ -53,6 +53,7 @@ public sealed class OthelloTrainer
         using var model = OthelloGpt.Create(state.Model, state.Seed, device);
         var master = model.named_parameters().ToList();
         using var optimizer = CreateOptimizer(master.Select(p => (p.name, p.parameter)).ToList(), state);
+        using var shadow = state.ComputeDType == "bfloat16" ? new BFloat16Shadow(model) : null;
         if (existing is not null) TrainingCheckpoint.Load(folder, state, model, optimizer);
         else state = TrainingCheckpoint.Save(folder, model, optimizer, state);
 
@@ -80,7 +81,7 @@ public sealed class OthelloTrainer
                 orderEpoch = epoch;
             }
             int offset = checked((int)(step % stepsPerEpoch * state.BatchGames));
-            var (loss, tokens) = TrainStep(model, optimizer, master, games, order.AsSpan(offset, state.BatchGames), schedule.At(step), state, preset.GradientClip);
+            var (loss, tokens) = TrainStep(model, shadow, optimizer, master, games, order.AsSpan(offset, state.BatchGames), schedule.At(step), state, preset.GradientClip);
             lossSum += loss;
             lossSteps++;
             state = state with { Step = step + 1, Tokens = state.Tokens + tokens, WallSeconds = sessionStartWall + session.Elapsed.TotalSeconds };
@@ -105,7 +106,7 @@ public sealed class OthelloTrainer
         return state;
     }
 
-    (double Loss, long Tokens) TrainStep(Transformer model, OptimizerHelper optimizer, List<(string Name, Parameter Parameter)> master,
+    (double Loss, long Tokens) TrainStep(Transformer model, BFloat16Shadow? shadow, OptimizerHelper optimizer, List<(string Name, Parameter Parameter)> master,
                                          TrainingGames games, ReadOnlySpan<long> batch, double learningRate, TrainingState state, double clip)
     {
         using var scope = NewDisposeScope();
@@ -116,10 +117,12 @@ public sealed class OthelloTrainer
         var inputs = tokens[.., ..MoveTokens.Context];                            // [batch, 59]
         var targets = tokens[.., 1..];                                            // [batch, 59]
         optimizer.zero_grad();
-        var logits = model.Forward(inputs);                                       // [batch, 59, 61]
+        shadow?.PullWeights();
+        var logits = (shadow?.Model ?? model).Forward(inputs);                    // [batch, 59, 61]
         var loss = nn.functional.cross_entropy(
             logits.reshape(-1, MoveTokens.Vocabulary).to(ScalarType.Float32), targets.reshape(-1), ignore_index: MoveTokens.Padding);
         loss.backward();
+        shadow?.PushGradients();
         nn.utils.clip_grad_norm_(master.Select(p => p.Parameter), clip);
         optimizer.step();
         long counted = targets.ne(MoveTokens.Padding).sum().item<long>();
