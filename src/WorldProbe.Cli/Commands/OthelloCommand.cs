@@ -15,9 +15,29 @@ public static class OthelloCommand
         CreateGenerate(),
         CreateImport(),
         CreateInfo(),
+<<<<<<< HEAD
         OthelloModelCommands.CreateTrain(),
         OthelloModelCommands.CreateEval(),
+=======
+        CreateExport(),
+>>>>>>> othello-engine
     };
+
+    static Command CreateExport()
+    {
+        var file = new Argument<string>("corpus") { Description = "A corpus file written by generate or import." };
+        var output = new Option<string>("--wthor") { Description = "WTHOR database (.wtb) to write.", Required = true };
+        var year = new Option<int>("--year") { Description = "Year of the games, stored in the WTHOR header.", DefaultValueFactory = _ => DateTime.UtcNow.Year };
+        var command = new Command("export", "Write a corpus's games as a WTHOR database (.wtb), for other Othello tools.") { file, output, year };
+        CommandAction.Set(command, parse =>
+        {
+            using var corpus = GameCorpus.Open(parse.GetValue(file)!);
+            int games = WthorExport.Write(corpus, parse.GetValue(output)!, (ushort)Math.Clamp(parse.GetValue(year), 0, ushort.MaxValue));
+            System.Console.Out.WriteLine($"wrote {games} games to {parse.GetValue(output)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
     static Command CreateImport()
     {

@@ -33,20 +33,24 @@ public static class BoardLabeler
         LabelGames(corpus.Records(first, count).ToArray(), labels, threads);
 
     /// <summary>
-    /// Labels one game into slot <paramref name="slot"/> of <paramref name="labels"/>. A move that is illegal stops the
-    /// game (later positions stay padding) and is reported as an <see cref="InvalidDataException"/>.
+    /// Labels one game into slot <paramref name="slot"/> of <paramref name="labels"/>. A move that is illegal leaves the
+    /// slot empty (all padding) and is reported as an <see cref="InvalidDataException"/>.
     /// </summary>
     public static void LabelGame(ReadOnlySpan<byte> record, BoardLabels labels, int slot)
     {
         int moves = GameRecord.MoveCount(record);
         long firstPosition = (long)slot * BoardLabels.PositionsPerGame;
-        ClearSlot(labels, firstPosition);
+        // Every position up to the game's end is overwritten below; only the padding after it needs clearing.
+        ClearPositions(labels, firstPosition + moves, BoardLabels.PositionsPerGame - moves);
         var state = GameState.Start;
         for (int t = 1; t <= moves; t++)
         {
             ulong flips = state.TryPlay(record[t - 1]);
             if (flips == 0)
+            {
+                ClearPositions(labels, firstPosition, BoardLabels.PositionsPerGame);
                 throw new InvalidDataException($"game in slot {slot}: move {t} ({Square.Name(record[t - 1])}) is illegal; only legal games can be labelled.");
+            }
             long position = firstPosition + t - 1;
             labels.Valid[position] = 1;
             labels.NextPlayer[position] = (byte)state.ToMove;
@@ -62,9 +66,8 @@ public static class BoardLabeler
         }
     }
 
-    static void ClearSlot(BoardLabels labels, long firstPosition)
+    static void ClearPositions(BoardLabels labels, long firstPosition, int count)
     {
-        int count = BoardLabels.PositionsPerGame;
         labels.Valid.AsSpan((int)firstPosition, count).Clear();
         labels.NextPlayer.AsSpan((int)firstPosition, count).Clear();
         int offset = checked((int)(firstPosition * Square.Count));

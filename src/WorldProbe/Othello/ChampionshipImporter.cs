@@ -146,12 +146,12 @@ public static class ChampionshipImporter
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(database))!;
         string stem = Path.GetFileNameWithoutExtension(database);
-        foreach (string candidate in Directory.EnumerateFiles(folder))
+        var files = Directory.EnumerateFiles(folder).ToList();
+        foreach (string wanted in new[] { stem + extension, "WTHOR" + extension })
         {
-            string name = Path.GetFileName(candidate);
-            if (name.Equals(stem + extension, StringComparison.OrdinalIgnoreCase)
-                || name.Equals("WTHOR" + extension, StringComparison.OrdinalIgnoreCase))
-                return WthorFile.ReadNames(candidate, size);
+            string? match = files.Where(f => Path.GetFileName(f).Equals(wanted, StringComparison.OrdinalIgnoreCase))
+                                 .Order(StringComparer.Ordinal).FirstOrDefault();
+            if (match is not null) return WthorFile.ReadNames(match, size);
         }
         return null;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WorldProbe.Runs;
 
 namespace WorldProbe.Othello;
@@ -53,7 +52,6 @@ public static class SyntheticGameGenerator
         int threads = settings.Threads ?? Environment.ProcessorCount;
         if (threads < 1) throw new WorldProbeException($"--threads {threads}: use at least one thread.");
         IReadOnlyDictionary<string, string> stored = new Dictionary<string, string>();
-        var watch = Stopwatch.StartNew();
         GameCorpusWriter.Write(path, CorpusSource.Synthetic, writer =>
         {
             using var task = progress.Start("synthetic games", settings.Games, "games");
@@ -72,7 +70,8 @@ public static class SyntheticGameGenerator
                 {
                     var buffer = buffers[chunk];
                     long start = first + (long)chunk * ChunkGames;
-                    for (int i = 0; i < ChunkGames; i++)
+                    int games = deduplicator is null ? (int)Math.Min(ChunkGames, needed - (long)chunk * ChunkGames) : ChunkGames;
+                    for (int i = 0; i < games; i++)
                         PlayGame(settings.Seed, start + i, buffer.AsSpan(i * GameRecord.Length, GameRecord.Length), settings.ExcludedOpening);
                 });
                 nextGame += (long)chunks * ChunkGames;

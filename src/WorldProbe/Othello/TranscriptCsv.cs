@@ -1,12 +1,5 @@
 namespace WorldProbe.Othello;
 
-/// <summary>One game of a transcript CSV file.</summary>
-/// <param name="Line">1-based line in the file.</param>
-/// <param name="Id">The game id column.</param>
-/// <param name="Winner">The recorded winner: Black, White, or Empty for a draw.</param>
-/// <param name="Moves">The moves as standard squares.</param>
-public sealed record TranscriptGame(int Line, string Id, Disc Winner, byte[] Moves);
-
 /// <summary>
 /// Reads transcript CSV files such as eOthello's othello_dataset.csv: a header naming the columns
 /// Othello_game_id, winner (1 black won, -1 white won, 0 draw) and game_moves (standard notation, two characters a

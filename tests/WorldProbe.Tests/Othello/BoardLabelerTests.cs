@@ -35,7 +35,7 @@ public class BoardLabelerTests
     [Fact]
     public void LabelsMatchTheReferenceAlongRandomGamesIncludingPasses()
     {
-        const int games = 400;
+        const int games = 150;
         var records = new byte[games * GameRecord.Length];
         for (int g = 0; g < games; g++) SyntheticGameGenerator.PlayGame(99, g, records.AsSpan(g * GameRecord.Length, GameRecord.Length));
         var labels = new BoardLabels(games);

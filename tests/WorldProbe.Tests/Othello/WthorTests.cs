@@ -139,4 +139,19 @@ public class WthorTests
         Expect("fields.csv", "Othello_game_id,winner,game_moves\n1,1\n", "line 2", "2 fields");
         Expect("odd.csv", "Othello_game_id,winner,game_moves\n1,1,f5d\n", "line 2", "odd");
     }
+
+    [Fact]
+    public void ExportedCorporaImportBackToTheSameGamesWithFederationScores()
+    {
+        using var temp = new TempFolder();
+        var known = KnownGames();
+        string corpusPath = temp.File("known.wpg");
+        GameCorpusWriter.Write(corpusPath, CorpusSource.Championship, known.Select(g => GameRecord.From(g.Moves)), new Dictionary<string, string>());
+        using (var corpus = GameCorpus.Open(corpusPath)) WthorExport.Write(corpus, temp.File("export.wtb"), 2020);
+        var (header, games) = WthorFile.Read(temp.File("export.wtb"));
+        Assert.Equal(2020, header.GamesYear);
+        Assert.Equal(known.Select(g => g.Moves), games.Select(g => g.Moves));
+        var import = ChampionshipImporter.Import([temp.File("export.wtb")], false);
+        Assert.Equal(known.Select(g => g.Winner), import.Games.Select(g => g.RecordedWinner));
+    }
 }

@@ -32,10 +32,12 @@ public sealed class TrainingGames : IDisposable
         Count = offsets[^1];
         HeldOut = heldOut;
         var held = new HashSet<long>(heldOut);
-        Train = Enumerable.Range(0, checked((int)Count)).Select(i => (long)i).Where(i => !held.Contains(i)).ToArray();
+        Train = new long[Count - heldOut.Length];
+        for (long i = 0, k = 0; i < Count; i++)
+            if (!held.Contains(i)) Train[k++] = i;
     }
 
-    /// <summary>Opens <paramref name="paths"/> and holds out <paramref name="heldOutGames"/> games chosen with <paramref name="seed"/>.</summary>
+    /// <summary>Opens <paramref name="paths"/> and holds out about <paramref name="heldOutGames"/> games chosen with <paramref name="seed"/> (<see cref="GameSplit"/>).</summary>
     public static TrainingGames Open(IReadOnlyList<string> paths, long heldOutGames, long seed)
     {
         var corpora = OpenAll(paths);
@@ -45,10 +47,8 @@ public sealed class TrainingGames : IDisposable
             foreach (var corpus in corpora) corpus.Dispose();
             throw new WorldProbeException($"--held-out {heldOutGames}: the corpora hold only {count} games; hold out fewer.");
         }
-        long[] order = Shuffle(count, seed, epoch: -1);
-        long[] heldOut = order[..(int)heldOutGames];
-        Array.Sort(heldOut);
-        return new TrainingGames(corpora, heldOut);
+        var split = GameSplit.Create(count, (double)heldOutGames / count, seed);
+        return new TrainingGames(corpora, split.Validation.Select(i => (long)i).ToArray());
     }
 
     /// <summary>Opens <paramref name="paths"/> with a held-out list recorded earlier (resume, evaluation).</summary>
@@ -93,10 +93,11 @@ public sealed class TrainingGames : IDisposable
     {
         long[] order = new long[count];
         for (long i = 0; i < count; i++) order[i] = i;
+        // A stream of its own per epoch; the split uses stream -1.
         var random = GameRandom.ForGame(seed, 1_000_000_007L + epoch);
         for (long i = count - 1; i > 0; i--)
         {
-            long j = (long)Math.BigMul(random.Next(), (ulong)(i + 1), out _);
+            long j = random.NextBelow(checked((int)(i + 1)));
             (order[i], order[j]) = (order[j], order[i]);
         }
         return order;
