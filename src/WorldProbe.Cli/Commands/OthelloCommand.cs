@@ -15,12 +15,9 @@ public static class OthelloCommand
         CreateGenerate(),
         CreateImport(),
         CreateInfo(),
-<<<<<<< HEAD
+        CreateExport(),
         OthelloModelCommands.CreateTrain(),
         OthelloModelCommands.CreateEval(),
-=======
-        CreateExport(),
->>>>>>> othello-engine
     };
 
     static Command CreateExport()
