@@ -35,6 +35,7 @@ public static class ModelCommand
         "float32" or "fp32" => torch.ScalarType.Float32,
         "bfloat16" or "bf16" => torch.ScalarType.BFloat16,
         "float64" or "fp64" => torch.ScalarType.Float64,
+        "float16" or "fp16" => torch.ScalarType.Float16,
         _ => throw new WorldProbeException($"--dtype {name}: use float32, bfloat16 or float64."),
     };
 
@@ -110,10 +111,14 @@ public static class ModelCommand
         var json = CommonOptions.Json();
         var device = CommonOptions.Device();
         var steps = new Option<int>("--steps") { Description = "Timed training steps (after 2 warm-up steps).", DefaultValueFactory = _ => 5 };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (default: libtorch's choice, all cores). 1 gives a stable CPU-time figure on a shared machine.", DefaultValueFactory = _ => 0 };
         var command = new Command("bench-train-step", "Time a training step of a Llama-shaped model (8 x 512, SwiGLU 1408, context 64, batch 32) and report model-FLOPs utilization.")
-            { steps, device, json };
+            { steps, threads, device, json };
         CommandAction.Set(command, parse =>
         {
+            int threadCount = parse.GetValue(threads);
+            if (threadCount < 0) throw new WorldProbeException($"--threads {threadCount}: use 1 or more, or 0 for libtorch's default.");
+            if (threadCount > 0) torch.set_num_threads(threadCount);
             var result = TrainStepBenchmark.Run(TrainStepBenchmark.Shape.Default, parse.GetValue(steps), TorchRuntime.ParseDevice(parse.GetValue(device)!));
             if (parse.GetValue(json)) CommonOptions.PrintJson(result);
             else

@@ -41,6 +41,8 @@ public sealed class ForwardState
         Tensor? mask = null;
         bool isCausal = false;
         Tensor positions;
+        // A mask without padding takes the fast path: the attention kernel's own causal masking.
+        if (attentionMask is not null && attentionMask.ne(0).all().item<bool>()) attentionMask = null;
         if (attentionMask is null)
         {
             positions = arange(length, dtype: ScalarType.Int64, device: device).unsqueeze(0).expand(batch, length); // [batch, pos]

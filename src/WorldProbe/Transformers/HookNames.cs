@@ -17,6 +17,8 @@ public static class HookNames
 
     /// <summary>Input to block i: [batch, pos, d_model].</summary>
     public static string ResidPre(int block) => $"blocks.{block}.hook_resid_pre";
+    /// <summary>Attention pattern of block i (softmax probabilities): [batch, head, query pos, key pos]. Hooking it switches block i from the fused kernel to written-out attention.</summary>
+    public static string AttnPattern(int block) => $"blocks.{block}.attn.hook_pattern";
     /// <summary>Attention output of block i (after the output projection): [batch, pos, d_model].</summary>
     public static string AttnOut(int block) => $"blocks.{block}.hook_attn_out";
     /// <summary>Residual stream between attention and MLP: [batch, pos, d_model].</summary>

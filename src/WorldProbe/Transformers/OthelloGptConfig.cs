@@ -14,8 +14,16 @@ namespace WorldProbe.Transformers;
 public sealed record OthelloGptConfig(int NLayers = 8, int NHeads = 8, int DModel = 512, int DMlp = 2048,
     int Vocab = 61, int Context = 59, double Dropout = 0.1)
 {
+    /// <summary>The paper's model: 8 layers, 8 heads, d_model 512, MLP 2048, dropout 0.1.</summary>
+    public static OthelloGptConfig Default { get; } = new();
+
     /// <summary>The model_type written to config.json.</summary>
     public const string ModelType = "othello-gpt";
+
+    /// <summary>The Othello-GPT shape of a loaded model (fails for other architectures).</summary>
+    public static OthelloGptConfig From(TransformerConfig config) => config.Architecture == ModelType
+        ? new OthelloGptConfig(config.NLayers, config.NHeads, config.DModel, config.DMlp, config.VocabSize, config.Context, config.Dropout)
+        : throw new WorldProbeException($"this is a {config.Architecture} model, not an Othello-GPT.");
 
     /// <summary>The general transformer configuration of this shape.</summary>
     public TransformerConfig ToTransformerConfig() => new()

@@ -13,6 +13,7 @@ public sealed class TokenEmbedding : Module<Tensor, ForwardState, Tensor?, Tenso
     readonly int vocabSize;
     readonly Norm? norm;
     readonly TorchSharp.Modules.Dropout dropout;
+    readonly double dropoutProbability;
     readonly HookPoint hookEmbed;
     readonly HookPoint? hookPosEmbed;
 
@@ -47,6 +48,7 @@ public sealed class TokenEmbedding : Module<Tensor, ForwardState, Tensor?, Tenso
             register_module("norm", norm);
         }
         dropout = Dropout(config.Dropout);
+        dropoutProbability = config.Dropout;
         register_module("dropout", dropout);
     }
 
@@ -69,8 +71,10 @@ public sealed class TokenEmbedding : Module<Tensor, ForwardState, Tensor?, Tenso
         if (TokenType is not null)
             x = x.add(tokenTypeIds is null ? TokenType[0] : Lookup(TokenType, tokenTypeIds.to(ids.device)));
         if (norm is not null) x = norm.forward(x);
-        return dropout.forward(x).view(batch, length, -1);
+        return Drop(x).view(batch, length, -1);
     }
+
+    Tensor Drop(Tensor x) => dropoutProbability > 0 ? dropout.forward(x) : x;
 
     static Tensor Lookup(Tensor table, Tensor ids) =>
         table.index_select(0, ids.reshape(-1)).view(ids.shape[0], ids.shape[1], table.shape[1]); // [batch, pos, d_model]

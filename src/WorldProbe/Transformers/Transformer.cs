@@ -138,10 +138,12 @@ public sealed class Transformer : Module<Tensor, Tensor>
     {
         using var noGrad = no_grad();
         var generator = new Generator((ulong)seed, Device);
+        var normParameters = named_modules().Where(m => m.module is Norm)
+            .SelectMany(m => m.module.named_parameters().Select(p => $"{m.name}.{p.name}")).ToHashSet();
         foreach (var (name, parameter) in named_parameters())
         {
-            if (name.EndsWith(".bias", StringComparison.Ordinal)) parameter.zero_();
-            else if (name.Contains("ln", StringComparison.Ordinal) || name.EndsWith("norm.weight", StringComparison.Ordinal)) parameter.fill_(1);
+            if (normParameters.Contains(name)) parameter.fill_(name.EndsWith(".weight", StringComparison.Ordinal) ? 1 : 0);
+            else if (name.EndsWith(".bias", StringComparison.Ordinal)) parameter.zero_();
             else parameter.normal_(0, 0.02, generator);
         }
     }

@@ -15,6 +15,8 @@ public sealed class BertArchitecture : IArchitecture
     public TransformerConfig ReadConfig(HuggingFaceConfig config)
     {
         int dModel = config.Int("hidden_size"), nHeads = config.Int("num_attention_heads");
+        if ((config.String("position_embedding_type") ?? "absolute") != "absolute")
+            throw new WorldProbeException($"{config.Path}: position_embedding_type '{config.String("position_embedding_type")}' is not supported; only absolute positions are.");
         return new TransformerConfig
         {
             Architecture = "bert",

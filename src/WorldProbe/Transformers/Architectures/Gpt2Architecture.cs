@@ -12,6 +12,8 @@ public sealed class Gpt2Architecture : IArchitecture
     public TransformerConfig ReadConfig(HuggingFaceConfig config)
     {
         int dModel = config.Int("n_embd", "hidden_size"), nHeads = config.Int("n_head", "num_attention_heads");
+        if (config.Bool("scale_attn_by_inverse_layer_idx", false) || config.Bool("reorder_and_upcast_attn", false) || !config.Bool("scale_attn_weights", true))
+            throw new WorldProbeException($"{config.Path}: GPT-2 variants with scale_attn_by_inverse_layer_idx, reorder_and_upcast_attn or without scale_attn_weights are not supported.");
         return new TransformerConfig
         {
             Architecture = "gpt2",

@@ -18,8 +18,9 @@ public sealed class LlamaArchitecture : IArchitecture
         int dModel = config.Int("hidden_size"), nHeads = config.Int("num_attention_heads");
         int dHead = config.OptionalInt("head_dim") ?? dModel / nHeads;
         bool qwen = type == "qwen2";
-        int? window = type == "mistral" ? config.OptionalInt("sliding_window")
-            : qwen && config.Bool("use_sliding_window", false) ? config.OptionalInt("sliding_window") : null;
+        if (qwen && config.Bool("use_sliding_window", false))
+            throw new WorldProbeException($"{config.Path}: Qwen2 with use_sliding_window (a window on some layers only) is not supported.");
+        int? window = type == "mistral" ? config.OptionalInt("sliding_window") : null;
         return new TransformerConfig
         {
             Architecture = type,

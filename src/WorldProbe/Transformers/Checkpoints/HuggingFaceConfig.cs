@@ -68,10 +68,10 @@ public sealed class HuggingFaceConfig
     /// <summary>Rotary settings for a head of <paramref name="headDim"/> dims; <paramref name="defaultFraction"/> of them rotate unless the config says otherwise.</summary>
     public RotaryConfig Rotary(int headDim, double defaultFraction = 1.0)
     {
-        // v5 keeps everything in rope_parameters; v4 spreads it over rope_theta, rope_scaling, rotary_pct / partial_rotary_factor.
+        // v5 keeps everything in rope_parameters; v4 spreads it over rope_theta (Pythia: rotary_emb_base), rope_scaling, rotary_pct / partial_rotary_factor.
         var parameters = root["rope_parameters"] as JsonObject;
         var scaling = parameters ?? root["rope_scaling"] as JsonObject;
-        double theta = Number(parameters, "rope_theta") ?? Double("rope_theta", 10000);
+        double theta = Number(parameters, "rope_theta") ?? Double("rope_theta", Double("rotary_emb_base", 10000));
         double fraction = Number(parameters, "partial_rotary_factor") ?? (Has("rotary_pct") ? Double("rotary_pct", 1) : Double("partial_rotary_factor", defaultFraction));
         string type = scaling is null ? "default" : (Text(scaling, "rope_type") ?? Text(scaling, "type") ?? "default");
         int dims = (int)(headDim * fraction);
