@@ -24,8 +24,7 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
         model.eval();
         var (games, description) = corpusPath is null ? HeldOutGames(modelFolder, maxGames) : CorpusGames(corpusPath, maxGames);
         var trained = LegalMoveEvaluator.Evaluate(tokens => model.Forward(tokens), games, progress: progress);
-        var c = model.Config;
-        using var untrainedModel = OthelloGpt.Create(new OthelloGptConfig(c.NLayers, c.NHeads, c.DModel, c.DMlp, c.VocabSize, c.Context, c.Dropout), 0, device);
+        using var untrainedModel = OthelloGpt.Create(OthelloGptConfig.From(model.Config), 0, device);
         untrainedModel.eval();
         var untrained = LegalMoveEvaluator.Evaluate(tokens => untrainedModel.Forward(tokens), games, progress: progress);
         return new ModelLegalityReport(modelFolder, description, trained, untrained);
