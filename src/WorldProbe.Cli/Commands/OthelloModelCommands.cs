@@ -24,21 +24,23 @@ public static class OthelloModelCommands
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out exactly where its last checkpoint stopped." };
         var heldOut = new Option<long>("--held-out") { Description = "Games held out (random, by game) for evaluation; at most a tenth of the corpus.", DefaultValueFactory = _ => 10_000 };
         var checkpointMinutes = new Option<double>("--checkpoint-minutes") { Description = "Minutes between checkpoints (a killed run loses at most this much).", DefaultValueFactory = _ => 5 };
-        var evaluateEvery = new Option<long>("--eval-every") { Description = "Steps between learning-curve points (strict error on 500 held-out games).", DefaultValueFactory = _ => 1000 };
+        var evaluateEvery = new Option<long>("--eval-every") { Description = "Steps between learning-curve points (strict error on 1,000 held-out games).", DefaultValueFactory = _ => 1000 };
         var computeDType = new Option<string>("--compute-dtype")
         {
             Description = "fp32, or bf16: forward and backward in bfloat16 with float32 master weights and optimizer.",
             DefaultValueFactory = _ => "fp32",
         };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: all cores). One thread per core of budget is the most efficient per CPU-hour." };
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
         var command = new Command("train", "Train an Othello-GPT to predict legal next moves (Li et al.'s minGPT recipe: AdamW 5e-4, betas 0.9/0.95, weight decay 0.1 on weights, clip 1.0, warm-up then cosine to 0.1x).")
         {
-            corpora, preset, output, steps, resume, heldOut, checkpointMinutes, evaluateEvery, computeDType, seed, device,
+            corpora, preset, output, steps, resume, heldOut, checkpointMinutes, evaluateEvery, computeDType, threads, seed, device,
         };
         CommandAction.Set(command, parse =>
         {
             string folder = parse.GetValue(output)!;
+            if (parse.GetValue(threads) is int count) TorchSharp.torch.set_num_threads(Math.Max(1, count));
             var options = new OthelloTrainingOptions(
                 parse.GetValue(corpora) ?? [],
                 OthelloTrainingPreset.Named(parse.GetValue(preset)!),

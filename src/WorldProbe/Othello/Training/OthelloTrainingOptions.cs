@@ -26,7 +26,7 @@ public sealed record OthelloTrainingOptions(
     long HeldOutGames = 10_000,
     TimeSpan? CheckpointInterval = null,
     long EvaluateEvery = 1000,
-    int CurveGames = 500,
+    int CurveGames = 1000,
     ScalarType ComputeDType = ScalarType.Float32,
     Device? Device = null,
     long LossEvery = 50);
