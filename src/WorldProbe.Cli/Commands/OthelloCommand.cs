@@ -16,6 +16,8 @@ public static class OthelloCommand
         CreateImport(),
         CreateInfo(),
         CreateExport(),
+        OthelloModelCommands.CreateTrain(),
+        OthelloModelCommands.CreateEval(),
     };
 
     static Command CreateExport()

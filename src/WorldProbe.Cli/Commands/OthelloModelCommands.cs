@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Spectre.Console;
+using WorldProbe.Cli.Console;
+using WorldProbe.Compute;
+using WorldProbe.Othello.Evaluation;
+using WorldProbe.Othello.Training;
+
+namespace WorldProbe.Cli.Commands;
+
+/// <summary>`worldprobe othello train|eval`: Othello-GPT training and its legal-move error.</summary>
+public static class OthelloModelCommands
+{
+    /// <summary>`othello train`.</summary>
+    public static Command CreateTrain()
+    {
+        var corpora = new Option<string[]>("--corpus") { Description = "Corpus files to train on (worldprobe othello generate/import). On --resume, optional: the run's own files by default.", AllowMultipleArgumentsPerToken = true };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "paper: 8 layers x 512 (25.3M parameters), 64 games/step; small: 6 x 256, 64 games/step, the best model for ~8 CPU-hours here; tiny: 2 x 64, 16 games/step, for tests.",
+            DefaultValueFactory = _ => "small",
+        };
+        var output = new Option<string>("--out") { Description = "Training folder: exported model (config.json, model.safetensors), checkpoints, state.", Required = true };
+        var steps = new Option<long?>("--steps") { Description = "Optimizer steps of the whole run (default: the preset's). The learning-rate schedule spans them." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out exactly where its last checkpoint stopped." };
+        var heldOut = new Option<long>("--held-out") { Description = "Games held out (random, by game) for evaluation; at most a tenth of the corpus.", DefaultValueFactory = _ => 10_000 };
+        var checkpointMinutes = new Option<double>("--checkpoint-minutes") { Description = "Minutes between checkpoints (a killed run loses at most this much).", DefaultValueFactory = _ => 5 };
+        var evaluateEvery = new Option<long>("--eval-every") { Description = "Steps between learning-curve points (strict error on 1,000 held-out games).", DefaultValueFactory = _ => 1000 };
+        var computeDType = new Option<string>("--compute-dtype")
+        {
+            Description = "fp32, or bf16: forward and backward in bfloat16 with float32 master weights and optimizer.",
+            DefaultValueFactory = _ => "fp32",
+        };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: all cores). One thread per core of budget is the most efficient per CPU-hour." };
+        var seed = CommonOptions.Seed();
+        var device = CommonOptions.Device();
+        var command = new Command("train", "Train an Othello-GPT to predict legal next moves (Li et al.'s minGPT recipe: AdamW 5e-4, betas 0.9/0.95, weight decay 0.1 on weights, clip 1.0, warm-up then cosine to 0.1x).")
+        {
+            corpora, preset, output, steps, resume, heldOut, checkpointMinutes, evaluateEvery, computeDType, threads, seed, device,
+        };
+        CommandAction.Set(command, parse =>
+        {
+            string folder = parse.GetValue(output)!;
+            if (parse.GetValue(threads) is int count) TorchSharp.torch.set_num_threads(Math.Max(1, count));
+            var options = new OthelloTrainingOptions(
+                parse.GetValue(corpora) ?? [],
+                OthelloTrainingPreset.Named(parse.GetValue(preset)!),
+                folder,
+                parse.GetValue(steps),
+                parse.GetValue(resume),
+                parse.GetValue(seed),
+                parse.GetValue(heldOut),
+                TimeSpan.FromMinutes(parse.GetValue(checkpointMinutes)),
+                parse.GetValue(evaluateEvery),
+                ComputeDType: parse.GetValue(computeDType) switch
+                {
+                    "fp32" or "float32" => TorchSharp.torch.ScalarType.Float32,
+                    "bf16" or "bfloat16" => TorchSharp.torch.ScalarType.BFloat16,
+                    var other => throw new WorldProbeException($"--compute-dtype {other}: use fp32 or bf16."),
+                },
+                Device: TorchRuntime.ParseDevice(parse.GetValue(device)!));
+            if (!options.Resume && options.Corpora.Count == 0)
+                throw new WorldProbeException("--corpus: give the corpus files to train on.");
+            using var stop = new CancellationTokenSource();
+            System.Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+                CommandAction.Error.MarkupLine("[yellow]stopping after a checkpoint...[/]");
+            };
+            var state = ConsoleProgress.Run(progress => new OthelloTrainer(options).Run(progress, stop.Token));
+            var last = state.Curve.LastOrDefault();
+            System.Console.Out.WriteLine($"step {state.Step}/{state.TotalSteps}, {state.Tokens:N0} tokens, {state.WallSeconds / 3600:F2} h; " +
+                                         (last is null ? "" : $"strict error {last.StrictError:P2} on {options.CurveGames} held-out games; ") +
+                                         $"model in {folder}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>`othello eval`.</summary>
+    public static Command CreateEval()
+    {
+        var model = new Option<string>("--model") { Description = "Model folder (an Othello-GPT from othello train).", Required = true };
+        var corpus = new Option<string?>("--corpus") { Description = "Corpus file to score every game of (default: the held-out games the training recorded)." };
+        var games = new Option<long?>("--games") { Description = "Score only the first N games." };
+        var json = CommonOptions.Json();
+        var device = CommonOptions.Device();
+        var command = new Command("eval",
+            "Top-1 legal-move error over every prefix of the games: strict (legal for the side that moves next, after any forced pass) " +
+            "and the original's lenient rule (legal for either side), plus the top-N set match; beside an untrained model of the same shape.")
+        {
+            model, corpus, games, json, device,
+        };
+        CommandAction.Set(command, parse =>
+        {
+            var dev = TorchRuntime.ParseDevice(parse.GetValue(device)!);
+            var report = ConsoleProgress.Run(progress => ModelLegalityReport.Measure(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), dev, progress));
+            if (parse.GetValue(json)) CommonOptions.PrintJson(report);
+            else
+            {
+                System.Console.Out.WriteLine($"{report.Model} on {report.Games}");
+                System.Console.Out.WriteLine($"{"model",-10} {"predictions",12} {"strict error",13} {"lenient error",14} {"top-N set match",16}");
+                foreach (var (name, score) in new[] { ("trained", report.Trained), ("untrained", report.Untrained) })
+                    System.Console.Out.WriteLine($"{name,-10} {score.Predictions,12:N0} {score.StrictError,13:P3} {score.LenientError,14:P3} {score.SetMatch,16:P2}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

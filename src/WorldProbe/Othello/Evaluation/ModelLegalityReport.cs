@@ -1,0 +1,51 @@
+using WorldProbe.Othello.Training;
+using WorldProbe.Runs;
+using WorldProbe.Transformers;
+using static TorchSharp.torch;
+
+namespace WorldProbe.Othello.Evaluation;
+
+/// <summary>A model's legal-move scores beside those of an untrained model of the same shape.</summary>
+/// <param name="Model">The model's folder.</param>
+/// <param name="Games">What was evaluated ("held-out games of the run" or a corpus file).</param>
+/// <param name="Trained">The model's score.</param>
+/// <param name="Untrained">An untrained model of the same shape (seed 0); reported, not a target: it depends on the initialisation.</param>
+public sealed record ModelLegalityReport(string Model, string Games, LegalMoveScore Trained, LegalMoveScore Untrained)
+{
+    /// <summary>
+    /// Scores the model in <paramref name="modelFolder"/> on <paramref name="corpusPath"/> (every game, or
+    /// the first <paramref name="maxGames"/>), or by default on the held-out games its training recorded.
+    /// </summary>
+    public static ModelLegalityReport Measure(string modelFolder, string? corpusPath, long? maxGames, Device device, IProgressSink progress)
+    {
+        using var model = TransformerLoader.Load(modelFolder, new ModelLoadOptions { Device = device });
+        if (model.Config.Architecture != OthelloGptConfig.ModelType)
+            throw new WorldProbeException($"{modelFolder}: holds a {model.Config.Architecture} model; othello eval needs an Othello-GPT.");
+        model.eval();
+        var (games, description) = corpusPath is null ? HeldOutGames(modelFolder, maxGames) : CorpusGames(corpusPath, maxGames);
+        var trained = LegalMoveEvaluator.Evaluate(tokens => model.Forward(tokens), games, progress: progress);
+        using var untrainedModel = OthelloGpt.Create(OthelloGptConfig.From(model.Config), 0, device);
+        untrainedModel.eval();
+        var untrained = LegalMoveEvaluator.Evaluate(tokens => untrainedModel.Forward(tokens), games, progress: progress);
+        return new ModelLegalityReport(modelFolder, description, trained, untrained);
+    }
+
+    static (List<byte[]>, string) HeldOutGames(string modelFolder, long? maxGames)
+    {
+        var state = TrainingState.TryRead(modelFolder)
+            ?? throw new WorldProbeException($"{modelFolder}: no {TrainingState.RelativePath}, so no record of held-out games; pass --corpus FILE.");
+        long[] heldOut = TrainingCheckpoint.LoadHeldOut(modelFolder);
+        using var games = TrainingGames.OpenWithHeldOut(state.Corpora, heldOut);
+        var chosen = heldOut.Take((int)Math.Min(maxGames ?? long.MaxValue, heldOut.Length)).Select(games.Moves).ToList();
+        return (chosen, $"{chosen.Count} held-out games of {string.Join(", ", state.Corpora.Select(Path.GetFileName))}");
+    }
+
+    static (List<byte[]>, string) CorpusGames(string corpusPath, long? maxGames)
+    {
+        using var corpus = GameCorpus.Open(corpusPath);
+        long count = Math.Min(maxGames ?? long.MaxValue, corpus.Count);
+        var chosen = new List<byte[]>((int)count);
+        for (long i = 0; i < count; i++) chosen.Add(corpus.Moves(i).ToArray());
+        return (chosen, $"{count} games of {Path.GetFileName(corpusPath)}");
+    }
+}
