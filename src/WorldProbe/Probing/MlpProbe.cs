@@ -189,7 +189,7 @@ public sealed class MlpProbe : IRegressionProbe
         var tensors = network.state_dict().ToDictionary(p => p.Key, p => p.Value.cpu());
         tensors["feature_mean"] = featureMean.cpu();
         tensors["feature_scale"] = featureScale.cpu();
-        AtomicFile.Write(safetensorsPath, stream => Safetensors.SaveStateDict(stream, tensors));
+        AtomicFile.Write(safetensorsPath, stream => Safetensors.SaveStateDict(stream, tensors, leaveOpen: true));
         AtomicFile.WriteAllText(Path.ChangeExtension(safetensorsPath, ".json"),
             JsonSerializer.Serialize(new MlpProbeFile(Scaler, Options, Report), RunManifest.Json));
     }

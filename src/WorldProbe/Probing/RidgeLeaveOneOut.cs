@@ -82,7 +82,7 @@ public static class RidgeLeaveOneOut
             var leverage = projected.square().mm(inverse) + 1.0 / n; // [rows, a]
             var fitted = projected.mm(shrunk).view(rows, a, k);
             var residual = LeaveOneOutResidual(y.narrow(0, start, rows), fitted, leverage); // [rows, a, k]
-            squaredError.add_(residual.square().sum(0));
+            squaredError.add_(residual.square().sum(0L));
             if (keepResiduals) residuals.Add(residual.MoveToOuterDisposeScope());
             task.Advance(rows);
         }
@@ -151,7 +151,7 @@ public static class RidgeLeaveOneOut
         {
             using var step = NewDisposeScope();
             long rows = Math.Min(chunk, n - start);
-            sum.add_(features.narrow(0, start, rows).to(ScalarType.Float64, device).sum(0));
+            sum.add_(features.narrow(0, start, rows).to(ScalarType.Float64, device).sum(0L));
             task?.Advance(rows);
         }
         return sum.div_(n);

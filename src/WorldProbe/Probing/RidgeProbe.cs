@@ -98,7 +98,7 @@ public sealed class RidgeProbe : IRegressionProbe
     public void Save(string safetensorsPath)
     {
         var tensors = new Dictionary<string, Tensor> { ["weight"] = Weights, ["intercept"] = Intercept };
-        AtomicFile.Write(safetensorsPath, stream => Safetensors.SaveStateDict(stream, tensors));
+        AtomicFile.Write(safetensorsPath, stream => Safetensors.SaveStateDict(stream, tensors, leaveOpen: true));
         var settings = new RidgeProbeFile(Scaler, Report);
         AtomicFile.WriteAllText(Path.ChangeExtension(safetensorsPath, ".json"), JsonSerializer.Serialize(settings, RunManifest.Json));
     }

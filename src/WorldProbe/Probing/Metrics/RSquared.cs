@@ -15,8 +15,8 @@ public static class RSquared
         using var scope = NewDisposeScope();
         var y = AsColumns(truth);
         var yhat = AsColumns(predicted);
-        var residual = (y - yhat).square().sum(0);
-        var total = (y - y.mean([0L], keepdim: true)).square().sum(0);
+        var residual = (y - yhat).square().sum(0L);
+        var total = (y - y.mean([0L], keepdim: true)).square().sum(0L);
         var res = residual.data<double>().ToArray();
         var tot = total.data<double>().ToArray();
         return res.Select((r, o) => tot[o] > 0 ? 1 - r / tot[o] : r == 0 ? 1.0 : 0.0).ToArray();
