@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using WorldProbe.Cli.Commands;
 using WorldProbe.Compute;
 
@@ -8,11 +9,16 @@ namespace WorldProbe.Cli;
 public static class WorldProbeCommandLine
 {
     /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand Build()
+    public static Command Build()
     {
-        var root = new RootCommand(
+        // A plain command named like the launcher, so that help reads "worldprobe ..." rather than the assembly's name.
+        var root = new Command("worldprobe",
             "WorldProbe: find world models inside sequence models (Othello-GPT board probes and interventions; " +
-            "space and time probes of language models).");
+            "space and time probes of language models).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MachineCommand.Create());
         return root;
