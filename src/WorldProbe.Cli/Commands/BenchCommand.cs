@@ -44,6 +44,7 @@ public static class BenchCommand
             {
                 System.Console.Out.WriteLine($"ridge LOOCV n={settings.Rows} d={settings.Features} k={settings.Outputs} alphas={settings.AlphaCount}: " +
                     $"fit {result.FitSeconds:F1} s ({result.Solver}, {result.Threads} threads), data {result.DataSeconds:F1} s");
+                System.Console.Out.WriteLine($"phases: product {result.PhaseSeconds.Product:F1} s, eigendecomposition {result.PhaseSeconds.Eigendecomposition:F1} s, leave-one-out {result.PhaseSeconds.LeaveOneOut:F1} s");
                 System.Console.Out.WriteLine($"chosen alpha {result.ChosenAlpha:G6}{(result.AlphaOnGridEdge ? " (on the grid's edge)" : "")}");
                 for (int i = 0; i < result.Alphas.Length; i++)
                     System.Console.Out.WriteLine($"  alpha {result.Alphas[i],12:G6}  mean LOO squared error {result.MeanLeaveOneOutError[i]:F8}");

@@ -20,12 +20,13 @@ public sealed record RidgeBenchmarkSettings(int Rows = 40_000, int Features = 40
 /// <param name="Solver">The decomposition used.</param>
 /// <param name="DataSeconds">Time to make the data.</param>
 /// <param name="FitSeconds">Time of the leave-one-out fit over the whole grid.</param>
+/// <param name="PhaseSeconds">Where the fit time went.</param>
 /// <param name="Alphas">The grid.</param>
 /// <param name="MeanLeaveOneOutError">Mean squared leave-one-out error per alpha (standardized targets).</param>
 /// <param name="ChosenAlpha">The alpha with the smallest error.</param>
 /// <param name="AlphaOnGridEdge">Whether it lies on the grid's edge.</param>
 public sealed record RidgeBenchmarkResult(RidgeBenchmarkSettings Settings, int Threads, string Machine, RidgeSolver Solver,
-    double DataSeconds, double FitSeconds, double[] Alphas, double[] MeanLeaveOneOutError, double ChosenAlpha, bool AlphaOnGridEdge);
+    double DataSeconds, double FitSeconds, RidgePhaseSeconds PhaseSeconds, double[] Alphas, double[] MeanLeaveOneOutError, double ChosenAlpha, bool AlphaOnGridEdge);
 
 /// <summary>
 /// Times <see cref="RidgeProbe.Fit"/> on synthetic activation-like data: float32 features with a
@@ -67,7 +68,7 @@ public static class RidgeBenchmark
         var options = new RidgeOptions { Alphas = AlphaGrid.Log(0.8, 4.5, settings.AlphaCount) };
         using var probe = RidgeProbe.Fit(features, targets, options, progress);
         var report = probe.Report;
-        return new RidgeBenchmarkResult(settings, get_num_threads(), BuildInfo.Machine, report.Solver, dataSeconds, report.FitSeconds,
+        return new RidgeBenchmarkResult(settings, get_num_threads(), BuildInfo.Machine, report.Solver, dataSeconds, report.FitSeconds, report.PhaseSeconds,
             report.Alphas, report.MeanLeaveOneOutError, report.ChosenAlpha[0], report.AlphaOnGridEdge);
     }
 }

@@ -13,6 +13,7 @@ namespace WorldProbe.Probing;
 /// <param name="Features">Features d.</param>
 /// <param name="Outputs">Outputs k.</param>
 /// <param name="FitSeconds">Wall time of the whole fit.</param>
+/// <param name="PhaseSeconds">Where that time went.</param>
 public sealed record RidgeFitReport(
     double[] Alphas,
     double[][] LeaveOneOutError,
@@ -25,4 +26,5 @@ public sealed record RidgeFitReport(
     long Rows,
     long Features,
     long Outputs,
-    double FitSeconds);
+    double FitSeconds,
+    RidgePhaseSeconds PhaseSeconds);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using WorldProbe.Runs;
 using static TorchSharp.torch;
 
@@ -27,8 +28,9 @@ public static class RidgeLeaveOneOut
     /// <param name="device">Where to compute; the features' device when null.</param>
     /// <param name="keepResiduals">Also return every leave-one-out residual [n, alphas, k].</param>
     /// <param name="progress">Progress over the passes through the rows.</param>
+    /// <param name="eigenThreads">libtorch threads for the eigendecomposition (null: leave as set); see <see cref="RidgeOptions.EigenThreads"/>.</param>
     public static RidgePath Compute(Tensor features, Tensor targets, IReadOnlyList<double> alphas,
-        RidgeSolver solver = RidgeSolver.Auto, Device? device = null, bool keepResiduals = false, IProgressSink? progress = null)
+        RidgeSolver solver = RidgeSolver.Auto, Device? device = null, bool keepResiduals = false, IProgressSink? progress = null, int? eigenThreads = 1)
     {
         if (features.dim() != 2 || targets.dim() != 2 || features.shape[0] != targets.shape[0])
             throw new WorldProbeException($"ridge: features must be [n, d] and targets [n, k] with the same n; got [{string.Join(", ", features.shape)}] and [{string.Join(", ", targets.shape)}].");
@@ -39,15 +41,16 @@ public static class RidgeLeaveOneOut
         long n = features.shape[0], d = features.shape[1];
         if (solver == RidgeSolver.Auto) solver = n > d ? RidgeSolver.Covariance : RidgeSolver.Gram;
         return solver == RidgeSolver.Covariance
-            ? Covariance(features, targets, [.. alphas], device, keepResiduals, progress)
-            : Gram(features, targets, [.. alphas], device, keepResiduals, progress);
+            ? Covariance(features, targets, [.. alphas], device, keepResiduals, progress, eigenThreads)
+            : Gram(features, targets, [.. alphas], device, keepResiduals, progress, eigenThreads);
     }
 
-    static RidgePath Covariance(Tensor features, Tensor targets, double[] alphas, Device device, bool keepResiduals, IProgressSink progress)
+    static RidgePath Covariance(Tensor features, Tensor targets, double[] alphas, Device device, bool keepResiduals, IProgressSink progress, int? eigenThreads)
     {
         using var scope = NewDisposeScope();
+        var watch = Stopwatch.StartNew();
         long n = features.shape[0], d = features.shape[1], k = targets.shape[1], a = alphas.Length;
-        long chunk = Math.Max(1, ChunkElements / d);
+        long chunk = Math.Max(1, ChunkElements / d), block = Math.Max(256, (d + 7) / 8);
         var y = targets.to(ScalarType.Float64, device);
         using var task = progress.Start("ridge: covariance, eigendecomposition, leave-one-out", 3 * n, "rows");
         var mean = FeatureMean(features, chunk, device, task);
@@ -59,13 +62,21 @@ public static class RidgeLeaveOneOut
             using var step = NewDisposeScope();
             long rows = Math.Min(chunk, n - start);
             var centered = Rows(features, start, rows, mean, device); // [rows, d]
-            covariance.addmm_(centered.t(), centered);
+            // eigh reads only the lower triangle, so build only block rows of it: 36/64 of the full product's flops.
+            for (long first = 0; first < d; first += block)
+            {
+                long width = Math.Min(block, d - first);
+                covariance.narrow(0, first, width).narrow(1, 0, first + width)
+                    .addmm_(centered.narrow(1, first, width).t(), centered.narrow(1, 0, first + width));
+            }
             crossProduct.addmm_(centered.t(), y.narrow(0, start, rows));
             task.Advance(rows);
         }
 
-        var (eigenvalues, eigenvectors) = linalg.eigh(covariance); // [d], [d, d]
+        double productSeconds = watch.Elapsed.TotalSeconds;
+        var (eigenvalues, eigenvectors) = Eigendecomposition(covariance, eigenThreads); // [d], [d, d] (lower triangle read)
         covariance.Dispose();
+        double eigenSeconds = watch.Elapsed.TotalSeconds - productSeconds;
         eigenvalues = eigenvalues.clamp_min(0);
         var alphaTensor = tensor(alphas, ScalarType.Float64, device);
         var inverse = 1.0 / (eigenvalues.unsqueeze(1) + alphaTensor.unsqueeze(0)); // [d, a]
@@ -88,12 +99,14 @@ public static class RidgeLeaveOneOut
         }
 
         var coefficients = eigenvectors.mm(shrunk).view(d, a, k);
-        return Result(alphas, mean, coefficients, squaredError / n, keepResiduals ? cat(residuals, 0) : null, RidgeSolver.Covariance);
+        return Result(alphas, mean, coefficients, squaredError / n, keepResiduals ? cat(residuals, 0) : null, RidgeSolver.Covariance,
+            new RidgePhaseSeconds(productSeconds, eigenSeconds, watch.Elapsed.TotalSeconds - productSeconds - eigenSeconds));
     }
 
-    static RidgePath Gram(Tensor features, Tensor targets, double[] alphas, Device device, bool keepResiduals, IProgressSink progress)
+    static RidgePath Gram(Tensor features, Tensor targets, double[] alphas, Device device, bool keepResiduals, IProgressSink progress, int? eigenThreads)
     {
         using var scope = NewDisposeScope();
+        var watch = Stopwatch.StartNew();
         long n = features.shape[0], d = features.shape[1], k = targets.shape[1], a = alphas.Length;
         long rowChunk = Math.Max(1, ChunkElements / d), columnChunk = Math.Max(1, ChunkElements / n);
         var y = targets.to(ScalarType.Float64, device);
@@ -110,8 +123,10 @@ public static class RidgeLeaveOneOut
             task.Advance(block.shape[1]);
         }
 
-        var (eigenvalues, eigenvectors) = linalg.eigh(gram); // [n], [n, n]
+        double productSeconds = watch.Elapsed.TotalSeconds;
+        var (eigenvalues, eigenvectors) = Eigendecomposition(gram, eigenThreads); // [n], [n, n]
         gram.Dispose();
+        double eigenSeconds = watch.Elapsed.TotalSeconds - productSeconds;
         eigenvalues = eigenvalues.clamp_min(0);
         var alphaTensor = tensor(alphas, ScalarType.Float64, device);
         var denominator = eigenvalues.unsqueeze(1) + alphaTensor.unsqueeze(0); // [n, a]
@@ -133,7 +148,8 @@ public static class RidgeLeaveOneOut
             coefficients.narrow(0, start, block.shape[1]).copy_(block.t().mm(dual));
             task.Advance(block.shape[1]);
         }
-        return Result(alphas, mean, coefficients.view(d, a, k), squaredError, keepResiduals ? residual : null, RidgeSolver.Gram);
+        return Result(alphas, mean, coefficients.view(d, a, k), squaredError, keepResiduals ? residual : null, RidgeSolver.Gram,
+            new RidgePhaseSeconds(productSeconds, eigenSeconds, watch.Elapsed.TotalSeconds - productSeconds - eigenSeconds));
     }
 
     /// <summary>e_i = (y_i - yhat_i) / (1 - h_ii); a row the fit interpolates exactly (h = 1) gets an infinite error.</summary>
@@ -141,6 +157,20 @@ public static class RidgeLeaveOneOut
     {
         var residual = (targets.unsqueeze(1) - fitted) / (1.0 - leverage).unsqueeze(2); // [rows, a, k]
         return residual.nan_to_num(double.PositiveInfinity, double.PositiveInfinity, double.NegativeInfinity);
+    }
+
+    /// <summary>
+    /// torch.linalg.eigh (lower triangle) with libtorch's intra-op threads set to <paramref name="threads"/>
+    /// for its duration: on a shared 2-core machine the multi-threaded divide-and-conquer eigh ran
+    /// 10 to 25 times slower than on one thread (docs/probes.md), while matrix products did not suffer.
+    /// </summary>
+    static (Tensor Values, Tensor Vectors) Eigendecomposition(Tensor symmetric, int? threads)
+    {
+        int previous = get_num_threads();
+        bool change = threads is int wanted && wanted > 0 && wanted != previous && symmetric.device.type == TorchSharp.DeviceType.CPU;
+        if (change) set_num_threads(threads!.Value);
+        try { return linalg.eigh(symmetric); }
+        finally { if (change) set_num_threads(previous); }
     }
 
     static Tensor FeatureMean(Tensor features, long chunk, Device device, IProgressTask? task)
@@ -163,7 +193,7 @@ public static class RidgeLeaveOneOut
     static Tensor Columns(Tensor features, long start, long columns, Tensor mean, Device device) =>
         features.narrow(1, start, columns).to(ScalarType.Float64, device) - mean.narrow(0, start, columns);
 
-    static RidgePath Result(double[] alphas, Tensor mean, Tensor coefficients, Tensor squaredError, Tensor? residuals, RidgeSolver solver)
+    static RidgePath Result(double[] alphas, Tensor mean, Tensor coefficients, Tensor squaredError, Tensor? residuals, RidgeSolver solver, RidgePhaseSeconds seconds)
     {
         var errors = squaredError.cpu();
         long a = errors.shape[0], k = errors.shape[1];
@@ -177,6 +207,7 @@ public static class RidgeLeaveOneOut
             LeaveOneOutSquaredError = perAlpha,
             Residuals = residuals?.MoveToOuterDisposeScope(),
             Solver = solver,
+            Seconds = seconds,
         };
     }
 }

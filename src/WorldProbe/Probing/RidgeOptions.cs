@@ -18,6 +18,13 @@ public sealed record RidgeOptions : IRegressionProbeTrainer
     /// <summary>Compute device ("cpu", "cuda"); the features' device when null.</summary>
     public string? Device { get; init; }
 
+    /// <summary>
+    /// libtorch threads during the eigendecomposition (default 1; null keeps libtorch's setting). The
+    /// multi-threaded eigh was 10-25x slower than one thread on a busy 2-core machine; raise it on a
+    /// large idle machine.
+    /// </summary>
+    public int? EigenThreads { get; init; } = 1;
+
     /// <inheritdoc/>
     public string Name => "ridge";
 

@@ -24,6 +24,9 @@ public sealed class RidgePath : IDisposable
     /// <summary>Leave-one-out residuals y_i - yhat_(-i) [n, alphas, k], when they were asked for.</summary>
     public Tensor? Residuals { get; init; }
 
+    /// <summary>Wall seconds of each phase: the matrix product, the eigendecomposition, the leave-one-out pass.</summary>
+    public required RidgePhaseSeconds Seconds { get; init; }
+
     /// <summary>The decomposition that was used.</summary>
     public required RidgeSolver Solver { get; init; }
 
@@ -35,3 +38,9 @@ public sealed class RidgePath : IDisposable
         Residuals?.Dispose();
     }
 }
+
+/// <summary>Where a leave-one-out ridge fit spends its time.</summary>
+/// <param name="Product">Building X_c^T X_c (or X_c X_c^T).</param>
+/// <param name="Eigendecomposition">torch.linalg.eigh of that matrix.</param>
+/// <param name="LeaveOneOut">Leverages, residuals and coefficients for every alpha.</param>
+public sealed record RidgePhaseSeconds(double Product, double Eigendecomposition, double LeaveOneOut);

@@ -51,7 +51,7 @@ public sealed class RidgeProbe : IRegressionProbe
         var device = options.Device is null ? features.device : TorchRuntime.ParseDevice(options.Device);
         var scaler = TargetScaler.Fit(targets);
         var standardized = scaler.Transform(targets);
-        using var path = RidgeLeaveOneOut.Compute(features, standardized, options.Alphas, options.Solver, device, progress: progress);
+        using var path = RidgeLeaveOneOut.Compute(features, standardized, options.Alphas, options.Solver, device, progress: progress, eigenThreads: options.EigenThreads);
 
         int a = path.Alphas.Length, k = (int)standardized.shape[1];
         var meanError = path.LeaveOneOutSquaredError.Select(row => row.Average()).ToArray();
@@ -71,7 +71,7 @@ public sealed class RidgeProbe : IRegressionProbe
             : null;
         var report = new RidgeFitReport(path.Alphas, path.LeaveOneOutSquaredError, meanError,
             chosen.Select(i => path.Alphas[i]).ToArray(), chosen, onEdge, warning, path.Solver,
-            features.shape[0], features.shape[1], k, watch.Elapsed.TotalSeconds);
+            features.shape[0], features.shape[1], k, watch.Elapsed.TotalSeconds, path.Seconds);
         return new RidgeProbe(weights.cpu().contiguous().MoveToOuterDisposeScope(), intercept.cpu().MoveToOuterDisposeScope(), scaler, report);
     }
 
