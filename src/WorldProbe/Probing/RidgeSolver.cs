@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace WorldProbe.Probing;
 
 /// <summary>Which matrix the closed-form leave-one-out ridge decomposes.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RidgeSolver>))]
 public enum RidgeSolver
 {
     /// <summary>Covariance when rows outnumber features, Gram otherwise: the smaller matrix.</summary>
