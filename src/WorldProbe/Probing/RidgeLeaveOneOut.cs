@@ -36,6 +36,8 @@ public static class RidgeLeaveOneOut
             throw new WorldProbeException($"ridge: features must be [n, d] and targets [n, k] with the same n; got [{string.Join(", ", features.shape)}] and [{string.Join(", ", targets.shape)}].");
         if (features.shape[0] < 2) throw new WorldProbeException("ridge: leave-one-out needs at least 2 rows.");
         AlphaGrid.Validate(alphas);
+        if (!targets.isfinite().all().item<bool>())
+            throw new WorldProbeException("ridge: targets hold NaN or infinite values; drop those rows before fitting.");
         device ??= features.device;
         progress ??= IProgressSink.Silent;
         long n = features.shape[0], d = features.shape[1];
@@ -184,7 +186,14 @@ public static class RidgeLeaveOneOut
             sum.add_(features.narrow(0, start, rows).to(ScalarType.Float64, device).sum(0L));
             task?.Advance(rows);
         }
-        return sum.div_(n);
+        sum.div_(n);
+        var finite = sum.isfinite();
+        if (!finite.all().item<bool>())
+        {
+            long column = finite.logical_not().nonzero()[0, 0].item<long>();
+            throw new WorldProbeException($"ridge: feature column {column} holds NaN or infinite values; clean or drop those rows before fitting.");
+        }
+        return sum;
     }
 
     static Tensor Rows(Tensor features, long start, long rows, Tensor mean, Device device) =>

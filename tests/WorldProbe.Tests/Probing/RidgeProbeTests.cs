@@ -109,4 +109,14 @@ public class RidgeProbeTests
         Assert.Equal(1e8, grid[^1], 1e-4);
         Assert.Equal(Math.Pow(10, 0.25), grid[1] / grid[0], 1e-12);
     }
+
+    [Fact]
+    public void RejectsNonFiniteFeaturesNamingTheColumn()
+    {
+        using var scope = NewDisposeScope();
+        var x = randn(10, 4, ScalarType.Float64, generator: new Generator(1));
+        x[3, 2] = tensor(double.NaN);
+        var error = Assert.Throws<WorldProbeException>(() => RidgeProbe.Fit(x, x.narrow(1, 0, 1).nan_to_num()));
+        Assert.Contains("column 2", error.Message);
+    }
 }
