@@ -38,8 +38,11 @@ public static class CommandAction
         _ => null,
     };
 
-    /// <summary>The console for messages and progress: stderr, so that stdout holds only results.</summary>
-    public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// The console for messages and progress: stderr, so that stdout holds only results. Made from the
+    /// current <see cref="System.Console.Error"/> on each use, so a redirected stderr is honoured.
+    /// </summary>
+    public static IAnsiConsole Error => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(System.Console.Error),
     });

@@ -22,6 +22,9 @@ public static class WorldProbeCommandLine
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MachineCommand.Create());
+        root.Subcommands.Add(OthelloCommand.Create());
+        root.Subcommands.Add(SpaceCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 

@@ -13,6 +13,7 @@ public sealed class DemoRunner
     public static IReadOnlyList<IDemoStep> DefaultSteps() =>
     [
         new TensorCheckStep(),
+        new OthelloEngineStep(),
     ];
 
     readonly IReadOnlyList<IDemoStep> steps;

@@ -41,7 +41,10 @@ public class CommandLineTests
     [Fact]
     public void UnknownDeviceIsBadInputWithAFix()
     {
-        var (code, _, _) = Run("machine", "--device", "tpu");
+        var (code, output, error) = Run("machine", "--device", "tpu");
         Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--device tpu", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal("", output);
     }
 }
