@@ -92,6 +92,13 @@ public class RidgeProbeTests
         {
             string file = Path.Combine(folder, "probe.safetensors");
             probe.Save(file);
+            // The safetensors layout: an 8-byte little-endian header length, then JSON naming dtype and shape.
+            byte[] bytes = File.ReadAllBytes(file);
+            long headerLength = BitConverter.ToInt64(bytes, 0);
+            using var header = System.Text.Json.JsonDocument.Parse(bytes.AsMemory(8, (int)headerLength));
+            var weight = header.RootElement.GetProperty("weight");
+            Assert.Equal("F64", weight.GetProperty("dtype").GetString());
+            Assert.Equal([6, 2], weight.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
             using var loaded = RidgeProbe.Load(file);
             Assert.True(allclose(probe.Predict(x), loaded.Predict(x), rtol: 0, atol: 0));
             Assert.Equal(probe.Report.ChosenAlpha, loaded.Report.ChosenAlpha);
