@@ -76,6 +76,7 @@ public static class RidgeLeaveOneOut
         }
 
         double productSeconds = watch.Elapsed.TotalSeconds;
+        task.SetDescription($"ridge: eigendecomposition of the {d} x {d} covariance");
         var (eigenvalues, eigenvectors) = Eigendecomposition(covariance, eigenThreads); // [d], [d, d] (lower triangle read)
         covariance.Dispose();
         double eigenSeconds = watch.Elapsed.TotalSeconds - productSeconds;
@@ -85,6 +86,7 @@ public static class RidgeLeaveOneOut
         var rotated = eigenvectors.t().mm(crossProduct); // [d, k]
         var shrunk = (rotated.unsqueeze(1) * inverse.unsqueeze(2)).reshape(d, a * k); // [d, a*k]
 
+        task.SetDescription($"ridge: leave-one-out errors for {a} alphas");
         var squaredError = zeros(a, k, ScalarType.Float64, device);
         var residuals = new List<Tensor>();
         for (long start = 0; start < n; start += chunk)
@@ -126,6 +128,7 @@ public static class RidgeLeaveOneOut
         }
 
         double productSeconds = watch.Elapsed.TotalSeconds;
+        task.SetDescription($"ridge: eigendecomposition of the {n} x {n} Gram matrix");
         var (eigenvalues, eigenvectors) = Eigendecomposition(gram, eigenThreads); // [n], [n, n]
         gram.Dispose();
         double eigenSeconds = watch.Elapsed.TotalSeconds - productSeconds;
