@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TorchSharp.PyBridge;
 using WorldProbe.Compute;
 using WorldProbe.Runs;
@@ -100,7 +101,7 @@ public sealed class RidgeProbe : IRegressionProbe
         var tensors = new Dictionary<string, Tensor> { ["weight"] = Weights, ["intercept"] = Intercept };
         AtomicFile.Write(safetensorsPath, stream => Safetensors.SaveStateDict(stream, tensors, leaveOpen: true));
         var settings = new RidgeProbeFile(Scaler, Report);
-        AtomicFile.WriteAllText(Path.ChangeExtension(safetensorsPath, ".json"), JsonSerializer.Serialize(settings, RunManifest.Json));
+        AtomicFile.WriteAllText(Path.ChangeExtension(safetensorsPath, ".json"), JsonSerializer.Serialize(settings, FileJson));
     }
 
     /// <summary>Reads a probe written by <see cref="Save"/>.</summary>
@@ -108,7 +109,7 @@ public sealed class RidgeProbe : IRegressionProbe
     {
         string jsonPath = Path.ChangeExtension(safetensorsPath, ".json");
         if (!File.Exists(jsonPath)) throw new WorldProbeException($"{jsonPath}: missing; a ridge probe is saved as a .safetensors file with a .json beside it.");
-        var settings = JsonSerializer.Deserialize<RidgeProbeFile>(File.ReadAllText(jsonPath), RunManifest.Json)
+        var settings = JsonSerializer.Deserialize<RidgeProbeFile>(File.ReadAllText(jsonPath), FileJson)
             ?? throw new WorldProbeException($"{jsonPath}: empty; save the probe again.");
         if (!File.Exists(safetensorsPath)) throw new WorldProbeException($"{safetensorsPath}: missing; give the .safetensors file that RidgeProbe.Save wrote.");
         var tensors = Safetensors.LoadStateDict(safetensorsPath);
@@ -131,6 +132,9 @@ public sealed class RidgeProbe : IRegressionProbe
             if (values[i] < values[best]) best = i; // ties keep the smaller alpha, as numpy.argmin does
         return best;
     }
+
+    // A row the fit interpolates has an infinite leave-one-out error; JSON must be able to say so.
+    static readonly JsonSerializerOptions FileJson = new(RunManifest.Json) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     sealed record RidgeProbeFile(TargetScaler Scaler, RidgeFitReport Report);
 }

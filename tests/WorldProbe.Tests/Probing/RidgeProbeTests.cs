@@ -126,4 +126,24 @@ public class RidgeProbeTests
         var error = Assert.Throws<WorldProbeException>(() => RidgeProbe.Fit(x, x.narrow(1, 0, 1).nan_to_num()));
         Assert.Contains("column 2", error.Message);
     }
+
+    /// <summary>Two rows, one feature, alpha 1e-300: the fit interpolates (h_ii = 1/2 + 0.25/0.5 = 1),
+    /// so the leave-one-out error is infinite; the probe must choose the other alpha and still save.</summary>
+    [Fact]
+    public void InterpolatingAlphaHasInfiniteErrorAndStillSaves()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 0, 1 }).unsqueeze(1);
+        using var probe = RidgeProbe.Fit(x, x * 2, new RidgeOptions { Alphas = [1e-300, 1] });
+        Assert.True(double.IsPositiveInfinity(probe.Report.LeaveOneOutError[0][0]));
+        Assert.Equal(1.0, probe.Report.ChosenAlpha[0]);
+        string folder = Directory.CreateTempSubdirectory("ridge-probe-").FullName;
+        try
+        {
+            probe.Save(Path.Combine(folder, "p.safetensors"));
+            using var loaded = RidgeProbe.Load(Path.Combine(folder, "p.safetensors"));
+            Assert.True(double.IsPositiveInfinity(loaded.Report.LeaveOneOutError[0][0]));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
 }
