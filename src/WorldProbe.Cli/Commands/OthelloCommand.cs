@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using WorldProbe.Cli.Console;
 using WorldProbe.Othello;
+using WorldProbe.Runs;
 
 namespace WorldProbe.Cli.Commands;
 
@@ -51,7 +52,11 @@ public static class OthelloCommand
             bool deduplicate = parse.GetValue(dedup);
             var import = ConsoleProgress.Run(progress => ChampionshipImporter.Import(parse.GetValue(inputs)!, deduplicate, progress));
             string path = parse.GetValue(output)!;
-            ChampionshipImporter.WriteCorpus(import, path, deduplicate);
+            RunManifest.Around(path, isFolder: false, CommonOptions.CommandLine, null, () =>
+            {
+                ChampionshipImporter.WriteCorpus(import, path, deduplicate);
+                return path;
+            });
             var summary = new
             {
                 gamesRead = import.GamesRead,
@@ -133,7 +138,8 @@ public static class OthelloCommand
             };
             string path = parse.GetValue(output)!;
             var watch = Stopwatch.StartNew();
-            var stored = ConsoleProgress.Run(progress => SyntheticGameGenerator.Generate(settings, path, progress));
+            var stored = RunManifest.Around(path, isFolder: false, CommonOptions.CommandLine, settings.Seed,
+                () => ConsoleProgress.Run(progress => SyntheticGameGenerator.Generate(settings, path, progress)));
             double seconds = watch.Elapsed.TotalSeconds;
             System.Console.Error.WriteLine($"{stored["games"]} games, {stored["moves"]} moves in {seconds:F1} s " +
                                            $"({settings.Games / seconds:F0} games/s) -> {path}");

@@ -4,6 +4,7 @@ using WorldProbe.Cli.Console;
 using WorldProbe.Compute;
 using WorldProbe.Othello.Evaluation;
 using WorldProbe.Othello.Training;
+using WorldProbe.Runs;
 
 namespace WorldProbe.Cli.Commands;
 
@@ -67,7 +68,9 @@ public static class OthelloModelCommands
                 stop.Cancel();
                 CommandAction.Error.MarkupLine("[yellow]stopping after a checkpoint...[/]");
             };
-            var state = ConsoleProgress.Run(progress => new OthelloTrainer(options).Run(progress, stop.Token));
+            Directory.CreateDirectory(folder);
+            var state = RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, options.Seed,
+                () => ConsoleProgress.Run(progress => new OthelloTrainer(options).Run(progress, stop.Token)));
             var last = state.Curve.LastOrDefault();
             System.Console.Out.WriteLine($"step {state.Step}/{state.TotalSteps}, {state.Tokens:N0} tokens, {state.WallSeconds / 3600:F2} h; " +
                                          (last is null ? "" : $"strict error {last.StrictError:P2} on {options.CurveGames} held-out games; ") +

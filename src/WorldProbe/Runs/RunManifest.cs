@@ -39,8 +39,33 @@ public sealed record RunManifest
     };
 
     /// <summary>Writes manifest.json into <paramref name="directory"/> atomically.</summary>
-    public void WriteTo(string directory) =>
-        AtomicFile.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(this, Json));
+    public void WriteTo(string directory) => WriteFile(Path.Combine(directory, "manifest.json"));
+
+    /// <summary>Writes the manifest as <paramref name="path"/> atomically.</summary>
+    public void WriteFile(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a manifest beside its output: <paramref name="output"/>/manifest.json
+    /// for a folder, <paramref name="output"/>.manifest.json for a file. Written as "running" first, then
+    /// "ok" or "failed" with the end time, so a killed run is recognisable.
+    /// </summary>
+    public static T Around<T>(string output, bool isFolder, string commandLine, long? seed, Func<T> work)
+    {
+        string path = isFolder ? Path.Combine(output, "manifest.json") : output + ".manifest.json";
+        var manifest = new RunManifest { CommandLine = commandLine, Seed = seed };
+        manifest.WriteFile(path);
+        try
+        {
+            T result = work();
+            (manifest with { EndedUtc = DateTimeOffset.UtcNow, Status = "ok" }).WriteFile(path);
+            return result;
+        }
+        catch
+        {
+            (manifest with { EndedUtc = DateTimeOffset.UtcNow, Status = "failed" }).WriteFile(path);
+            throw;
+        }
+    }
 
     /// <summary>Reads a manifest written by <see cref="WriteTo"/>.</summary>
     public static RunManifest ReadFrom(string directory)
