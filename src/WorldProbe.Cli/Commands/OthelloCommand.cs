@@ -18,6 +18,10 @@ public static class OthelloCommand
         CreateExport(),
         OthelloModelCommands.CreateTrain(),
         OthelloModelCommands.CreateEval(),
+        OthelloProbeCommands.CreateProbe(),
+        OthelloProbeCommands.CreateIntervene(),
+        OthelloProbeCommands.CreateSaliency(),
+        OthelloProbeCommands.CreateWorldModel(),
     };
 
     static Command CreateExport()
