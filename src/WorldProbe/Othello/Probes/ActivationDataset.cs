@@ -58,7 +58,7 @@ public sealed class ActivationDataset : IDisposable
                 throw new WorldProbeException($"--layers: layer {layer} does not exist; this model has layers 0..{model.Config.NLayers} (layer j = after j blocks).");
         model.eval();
         var records = new byte[games.Count * GameRecord.Length];
-        for (int g = 0; g < games.Count; g++) games[g].CopyTo(records.AsSpan(g * GameRecord.Length));
+        for (int g = 0; g < games.Count; g++) GameRecord.From(games[g]).CopyTo(records.AsSpan(g * GameRecord.Length));
         var all = new BoardLabels(games.Count);
         BoardLabeler.LabelGames(records, all, threads: 1);
 
