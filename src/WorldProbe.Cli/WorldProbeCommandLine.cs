@@ -19,6 +19,7 @@ public static class WorldProbeCommandLine
             new HelpOption(),
             new VersionOption(),
         };
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MachineCommand.Create());
         root.Subcommands.Add(OthelloCommand.Create());
