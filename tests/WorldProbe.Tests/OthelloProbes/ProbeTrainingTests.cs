@@ -15,7 +15,7 @@ public class ProbeTrainingTests
         string path = Path.Combine(Path.GetTempPath(), $"probe-tests-{Guid.NewGuid():N}.wpg");
         try
         {
-            SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = count, Seed = seed }, path, null);
+            SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = count, Seed = seed }, path, WorldProbe.Runs.IProgressSink.Silent);
             using var corpus = GameCorpus.Open(path);
             return corpus.ReadAll();
         }

@@ -14,7 +14,7 @@ public class AttentionDropoutTests
         // Training mode routes attention through the written-out path (for pattern dropout); with p ~ 0 it must
         // reproduce the fused kernel's causal + padding masking exactly.
         using var scope = NewDisposeScope();
-        using var model = OthelloGpt.Create(new OthelloGptConfig(NLayers: 2, NHeads: 4, DModel: 32, DMlp: 128, Dropout: 1e-12), seed: 8);
+        using var model = WorldProbe.Transformers.OthelloGpt.Create(new OthelloGptConfig(NLayers: 2, NHeads: 4, DModel: 32, DMlp: 128, Dropout: 1e-12), seed: 8);
         var ids = randint(1, 61, [3, 12], dtype: ScalarType.Int64, generator: new Generator(1));
         var mask = ones(3, 12, dtype: ScalarType.Int64);
         mask[1].narrow(0, 0, 5).fill_(0); // left padded

@@ -19,9 +19,9 @@ public class OthelloGptTests
     {
         using var scope = NewDisposeScope();
         using var folder = new TemporaryFolder();
-        using var model = OthelloGpt.Create(Small, seed: 1);
+        using var model = WorldProbe.Transformers.OthelloGpt.Create(Small, seed: 1);
         model.eval();
-        OthelloGpt.Save(model, folder.Path);
+        WorldProbe.Transformers.OthelloGpt.Save(model, folder.Path);
         using var loaded = TransformerLoader.Load(folder.Path);
         Assert.Equal(model.Config, loaded.Config);
         Assert.Equal(Small, OthelloGptConfig.From(loaded.Config));
@@ -34,7 +34,7 @@ public class OthelloGptTests
     {
         using var scope = NewDisposeScope();
         using var folder = new TemporaryFolder();
-        using var model = OthelloGpt.Create(Small, seed: 2);
+        using var model = WorldProbe.Transformers.OthelloGpt.Create(Small, seed: 2);
         model.eval();
         TransformerLensFormat.Write(model, folder.File("othello_tl.safetensors"));
         using var loaded = TransformerLoader.Load(folder.File("othello_tl.safetensors"));
@@ -48,7 +48,7 @@ public class OthelloGptTests
         // TransformerLens: q[h] = x @ W_Q[h] + b_Q[h]; attn_out = sum_h z[h] @ W_O[h] + b_O; pre = x @ W_in + b_in; logits = x @ W_U + b_U.
         using var scope = NewDisposeScope();
         using var folder = new TemporaryFolder();
-        using var model = OthelloGpt.Create(Small, seed: 3);
+        using var model = WorldProbe.Transformers.OthelloGpt.Create(Small, seed: 3);
         TransformerLensFormat.Write(model, folder.File("tl.safetensors"));
         using var tl = SafetensorsFile.Open(folder.File("tl.safetensors"));
         var p = model.named_parameters().ToDictionary(x => x.name, x => x.parameter.detach());
@@ -73,7 +73,7 @@ public class OthelloGptTests
     public void DropoutActsOnlyInTrainingAndGradientsReachEveryParameter()
     {
         using var scope = NewDisposeScope();
-        using var model = OthelloGpt.Create(Small, seed: 5);
+        using var model = WorldProbe.Transformers.OthelloGpt.Create(Small, seed: 5);
         var games = Games();
         Assert.False(model.forward(games).allclose(model.forward(games), rtol: 0, atol: 0), "training mode: dropout makes two passes differ");
         var loss = nn.functional.cross_entropy(model.forward(games).reshape(-1, 61), games.reshape(-1));
@@ -88,7 +88,7 @@ public class OthelloGptTests
     [Fact]
     public void FreshWeightsFollowTheMinGptScheme()
     {
-        using var model = OthelloGpt.Create(OthelloGptConfig.Default, seed: 9);
+        using var model = WorldProbe.Transformers.OthelloGpt.Create(OthelloGptConfig.Default, seed: 9);
         foreach (var (name, p) in model.named_parameters())
         {
             if (name.Contains("ln", StringComparison.Ordinal))
