@@ -119,20 +119,23 @@ public static class ProbeTrainer
         var squaresPerGame = new double[split.TestGames.Length];
         var correctPerSquare = new double[Square.Count];
         using var noGrad = no_grad();
-        using var testRows = tensor(split.Test);
-        for (long first = 0; first < testRows.shape[0]; first += 4096)
+        for (int first = 0; first < split.Test.Length; first += 4096)
         {
             using var scope = NewDisposeScope();
-            var rows = testRows[TensorIndex.Slice(first, first + 4096)];
-            var correct = probe.forward(features.index_select(0, rows)).argmax(-1).eq(labels.index_select(0, rows)); // [batch, 64]
-            var bySquare = correct.sum(0).to(ScalarType.Float64).data<double>().ToArray();
-            for (int s = 0; s < Square.Count; s++) correctPerSquare[s] += bySquare[s];
-            var byRow = correct.sum(1).to(ScalarType.Float64).data<double>().ToArray();
-            long[] rowIds = rows.data<long>().ToArray();
+            long[] rowIds = split.Test.Skip(first).Take(4096).ToArray();
+            var rows = tensor(rowIds);
+            byte[] correct = probe.forward(features.index_select(0, rows)).argmax(-1).eq(labels.index_select(0, rows)) // [batch, 64]
+                .to(ScalarType.Byte).contiguous().data<byte>().ToArray();
             for (int i = 0; i < rowIds.Length; i++)
             {
                 int slot = gameSlot[data.GameOf[rowIds[i]]];
-                correctPerGame[slot] += byRow[i];
+                int hits = 0;
+                for (int sq = 0; sq < Square.Count; sq++)
+                {
+                    hits += correct[i * Square.Count + sq];
+                    correctPerSquare[sq] += correct[i * Square.Count + sq];
+                }
+                correctPerGame[slot] += hits;
                 squaresPerGame[slot] += Square.Count;
             }
         }
