@@ -29,7 +29,7 @@ public class ProbeTrainingTests
     public void LinearProbeRecoversPlantedRelativeBoard()
     {
         // Activations = a fixed random linear map of the one-hot relative board + noise: a linear probe must read it back.
-        var games = RandomGames(60, 7);
+        var games = RandomGames(250, 7);
         var records = games.SelectMany(g => GameRecord.From(g)).ToArray();
         var all = new BoardLabels(games.Count);
         BoardLabeler.LabelGames(records, all, threads: 1);
@@ -47,7 +47,7 @@ public class ProbeTrainingTests
         var features = oneHot.matmul(map) + 0.01f * randn(positions.Length, 160);
         var data = ActivationDataset.FromFeatures([0], [features], positions.Select(p => p / 60).ToArray(), labels);
         var split = GameRowSplit.Create(data.GameOf, data.Games, 0.1, 0.2, 0);
-        var fit = ProbeTrainer.Train(data, 0, ProbeTarget.Relative, ProbeKind.Linear, split, new ProbeTrainingOptions(LearningRate: 1e-2, BatchSize: 256, MaxEpochs: 80, Patience: 5));
+        var fit = ProbeTrainer.Train(data, 0, ProbeTarget.Relative, ProbeKind.Linear, split, new ProbeTrainingOptions(LearningRate: 1e-2, BatchSize: 256, MaxEpochs: 40, Patience: 4));
         var accuracy = fit.Test.Accuracy();
         Assert.True(accuracy.Value > 0.99, $"accuracy {accuracy.Value}");
         Assert.True(accuracy.Low <= accuracy.Value && accuracy.Value <= accuracy.High);
