@@ -29,7 +29,7 @@ public sealed record GradientEdit(double Beta, double LearningRate = 1e-3, int S
         Tensor before;
         using (no_grad()) before = probe.forward(vectors.detach()).argmax(-1);                   // [cases, 64]
         var others = ones(squares.Length, Square.Count, device: vectors.device);
-        others[rows, square] = 0;
+        others.index_put_(tensor(0f, device: vectors.device), rows, square);
         var parameter = new TorchSharp.Modules.Parameter(vectors.detach().clone(), requires_grad: true);
         using var optimizer = optim.Adam([parameter], LearningRate);
         for (int step = 0; step < Steps; step++)
