@@ -112,7 +112,7 @@ public static class OthelloProbeCommands
             {
                 System.Console.Out.WriteLine($"{result.Cases} cases from {result.Games}; unedited model vs unedited board: {result.NullErrorOriginal:F3}");
                 foreach (var r in result.Rows)
-                    System.Console.Out.WriteLine($"{r.Method,-32} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} error {r.MeanError:F3} [{r.Low:F3}, {r.High:F3}] flip read {r.FlipRate:P1}");
+                    System.Console.Out.WriteLine($"{r.Method,-32} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} error {r.MeanError:F3} [{r.Low:F3}, {r.High:F3}] flip read {(r.FlipRate is double f ? f.ToString("P1", CultureInfo.InvariantCulture) : "-")}");
             }
             return ExitCodes.Ok;
         });
@@ -146,8 +146,7 @@ public static class OthelloProbeCommands
                 if (games.Count <= train + parse.GetValue(game)) throw new WorldProbeException($"--game {parse.GetValue(game)}: only {games.Count - train} games after the probe games.");
                 var moves_ = games[train + parse.GetValue(game)];
                 int length = Math.Clamp(parse.GetValue(moves), 1, moves_.Length);
-                var layerProbes = InterventionStudy.RelativeProbes(network, games.Take(train).ToList(), parse.GetValue(probes), parse.GetValue(seed), progress)
-                    .Where(p => p.Key >= parse.GetValue(start)).ToDictionary(p => p.Key, p => p.Value);
+                var layerProbes = InterventionStudy.RelativeProbes(network, games.Take(train).ToList(), parse.GetValue(probes), parse.GetValue(start), parse.GetValue(seed), progress);
                 var board = LatentSaliency.Compute(network, moves_[..length], new ProbeDirectionEdit(parse.GetValue(alpha)), layerProbes);
                 return board.Save(Path.Combine(folder, "saliency"));
             });

@@ -7,6 +7,6 @@ namespace WorldProbe.Othello.Interventions;
 /// <param name="MeanError">Mean symmetric difference against the edited board's legal moves.</param>
 /// <param name="Low">Lower end of its 95% interval (bootstrap over cases).</param>
 /// <param name="High">Upper end.</param>
-/// <param name="FlipRate">Share of cases whose edited square the last edited layer's probe reads as the target (1 for the baseline is not measured: NaN).</param>
+/// <param name="FlipRate">Share of cases whose edited square the last edited layer's probe reads as the target (null for the baseline).</param>
 /// <param name="Seconds">Wall time.</param>
-public sealed record InterventionResult(string Method, int? StartLayer, double? Parameter, double MeanError, double Low, double High, double FlipRate, double Seconds);
+public sealed record InterventionResult(string Method, int? StartLayer, double? Parameter, double MeanError, double Low, double High, double? FlipRate, double Seconds);

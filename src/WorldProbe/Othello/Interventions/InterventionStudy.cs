@@ -24,12 +24,17 @@ public sealed record InterventionStudyResult(string Games, int Cases, double Nul
 public static class InterventionStudy
 {
     /// <summary>Runs the study; writes intervention-results.json into <paramref name="folder"/>.</summary>
-    public static InterventionStudyResult Run(InterventionSettings settings, string folder, IProgressSink progress)
+    /// <param name="settings">What to run.</param>
+    /// <param name="folder">Output folder.</param>
+    /// <param name="progress">Progress sink.</param>
+    /// <param name="probes">Relative linear probes by layer made earlier (null: load or train them as the settings say).</param>
+    public static InterventionStudyResult Run(InterventionSettings settings, string folder, IProgressSink progress, IReadOnlyDictionary<int, BoardProbe>? probes = null)
     {
         Directory.CreateDirectory(folder);
         using var model = LoadModel(settings.ModelFolder);
         var (games, description) = ProbeGames.Load(settings.ModelFolder, settings.CorpusPath, settings.ProbeGames + 2 * settings.Cases);
-        var probes = RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.Seed, progress);
+        if (settings.StartLayers.Count == 0) throw new WorldProbeException("--start-layers: give at least one layer Ls.");
+        probes ??= RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.StartLayers.Min(), settings.Seed, progress);
         var benchmarkGames = games.Skip(settings.ProbeGames).ToList();
         var cases = InterventionBenchmark.Create(benchmarkGames, settings.Cases, settings.Seed);
         if (cases.Count == 0) throw new WorldProbeException($"--cases: no benchmark case could be drawn from {benchmarkGames.Count} games; use more games.");
@@ -41,7 +46,7 @@ public static class InterventionStudy
         var watch = Stopwatch.StartNew();
         using var unedited = InterventionRunner.MoveProbabilities(model, prefixes);
         double nullOriginal = Errors(unedited, cases, edited: false).Average();
-        rows.Add(Row("none (null baseline)", null, null, Errors(unedited, cases, edited: true), double.NaN, watch));
+        rows.Add(Row("none (null baseline)", null, null, Errors(unedited, cases, edited: true), null, watch));
         var edits = settings.Betas.Select(b => (IResidualEdit)new GradientEdit(b, Steps: settings.Steps))
             .Concat(settings.Alphas.Select(a => (IResidualEdit)new ProbeDirectionEdit(a))).ToList();
         using var task = progress.Start("interventions", settings.StartLayers.Count * edits.Count, "settings");
@@ -50,6 +55,8 @@ public static class InterventionStudy
             if (start < 0 || start > model.Config.NLayers)
                 throw new WorldProbeException($"--start-layers: layer {start} does not exist; this model has layers 0..{model.Config.NLayers}.");
             var used = probes.Where(p => p.Key >= start).ToDictionary(p => p.Key, p => p.Value);
+            if (used.Count != model.Config.NLayers + 1 - start)
+                throw new WorldProbeException($"--start-layers {start}: probes are missing for some of layers {start}..{model.Config.NLayers}.");
             foreach (var edit in edits)
             {
                 watch.Restart();
@@ -90,12 +97,14 @@ public static class InterventionStudy
     }
 
     /// <summary>
-    /// Relative linear probes at every layer: loaded from <paramref name="probeFolder"/> (files trained-relative-linear-layerJ)
-    /// or trained here on <paramref name="games"/>.
+    /// Relative linear probes at layers <paramref name="firstLayer"/>..n_layers: loaded from <paramref name="probeFolder"/>
+    /// (files trained-relative-linear-layerJ from worldprobe othello probe) or trained here on <paramref name="games"/>.
     /// </summary>
-    public static Dictionary<int, BoardProbe> RelativeProbes(Transformer model, List<byte[]> games, string? probeFolder, long seed, IProgressSink progress)
+    public static Dictionary<int, BoardProbe> RelativeProbes(Transformer model, List<byte[]> games, string? probeFolder, int firstLayer, long seed, IProgressSink progress)
     {
-        var layers = Enumerable.Range(0, model.Config.NLayers + 1).ToArray();
+        if (firstLayer < 0 || firstLayer > model.Config.NLayers)
+            throw new WorldProbeException($"layer {firstLayer} does not exist; this model has layers 0..{model.Config.NLayers}.");
+        var layers = Enumerable.Range(firstLayer, model.Config.NLayers + 1 - firstLayer).ToArray();
         if (probeFolder is not null)
             return layers.ToDictionary(l => l, l => BoardProbe.Load(Path.Combine(probeFolder, ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, ProbeKind.Linear, l))));
         using var data = ActivationDataset.Extract(model, games, layers, progress);
@@ -120,7 +129,7 @@ public static class InterventionStudy
             edited ? c.EditedLegal : c.OriginalLegal)).ToArray();
     }
 
-    static InterventionResult Row(string method, int? start, double? parameter, double[] errors, double flipRate, Stopwatch watch)
+    static InterventionResult Row(string method, int? start, double? parameter, double[] errors, double? flipRate, Stopwatch watch)
     {
         var interval = GameBootstrap.Mean(errors);
         return new InterventionResult(method, start, parameter, interval.Value, interval.Low, interval.High, flipRate, watch.Elapsed.TotalSeconds);
@@ -137,7 +146,7 @@ public static class InterventionStudy
               .Table(["method", "Ls (edits layers Ls..n)", "beta / alpha", "mean error", "95% CI", "probe reads the flip", "seconds"],
                      result.Rows.Select(r => (IReadOnlyList<string>)[r.Method, r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",
                          r.Parameter is double p ? F(p) : "-", F(r.MeanError), $"{F(r.Low)} - {F(r.High)}",
-                         double.IsNaN(r.FlipRate) ? "-" : (100 * r.FlipRate).ToString("F1", CultureInfo.InvariantCulture) + "%",
+                         r.FlipRate is double f ? (100 * f).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-",
                          r.Seconds.ToString("F1", CultureInfo.InvariantCulture)]));
     }
 

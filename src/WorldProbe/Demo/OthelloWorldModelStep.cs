@@ -1,0 +1,45 @@
+using System.Globalization;
+using WorldProbe.Othello.Interventions;
+using WorldProbe.Othello.Probes;
+using WorldProbe.Reports;
+using WorldProbe.Runs;
+
+namespace WorldProbe.Demo;
+
+/// <summary>
+/// A small Othello world-model study on the shipped Othello-GPT: relative linear probes at three layers (and on a random
+/// model), 50 intervention cases with both methods, one saliency board. Skips with a note when no model is shipped.
+/// </summary>
+public sealed class OthelloWorldModelStep : IDemoStep
+{
+    /// <summary>Where the shipped Othello-GPT lives, relative to the repository root.</summary>
+    public const string ShippedModel = "models/othello-gpt-small";
+
+    /// <inheritdoc />
+    public string Name => "othello-world-model";
+
+    /// <inheritdoc />
+    public void Run(string folder, HtmlReport report, IProgressSink progress)
+    {
+        string? root = RepositoryRoot.TryFind();
+        string model = Path.Combine(root ?? Environment.CurrentDirectory, ShippedModel);
+        if (!File.Exists(Path.Combine(model, "config.json")))
+        {
+            report.Heading("Othello world model")
+                  .Paragraph($"Skipped: no Othello-GPT at {ShippedModel} (config.json + model.safetensors). " +
+                             "Train one with worldprobe othello train, or run worldprobe othello world-model --model DIR on any model folder.");
+            return;
+        }
+        var layers = new[] { 0, 3, 6 }.Where(l => l <= ReadLayers(model)).ToArray();
+        int last = layers.Max();
+        var settings = new WorldModelStudySettings(
+            new ProbeStudySettings(model, null, 300, layers, [ProbeTarget.Relative], [ProbeKind.Linear], true, new ProbeTrainingOptions(MaxEpochs: 8)),
+            new InterventionSettings(model, null, 300, 50, [Math.Max(1, last / 2)], [0.2], [8], Steps: 300),
+            SaliencyBoards: 1, SaliencyStartLayer: Math.Max(1, last / 2), SaliencyAlpha: 8);
+        var seconds = WorldModelStudy.Run(settings, folder, report, progress, Path.GetDirectoryName(folder));
+        report.Paragraph("Demo-sized study: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value.ToString("F1", CultureInfo.InvariantCulture)} s")) +
+                         ". The full study: worldprobe othello world-model --model " + ShippedModel + " (see docs/othello-probes.md).");
+    }
+
+    static int ReadLayers(string model) => WorldProbe.Transformers.TransformerLoader.ReadConfig(model).NLayers;
+}
