@@ -7,7 +7,7 @@ using WorldProbe.Runs;
 namespace WorldProbe.Demo;
 
 /// <summary>
-/// A small Othello world-model study on the shipped Othello-GPT: relative linear probes at three layers (and on a random
+/// A small Othello world-model study on the shipped Othello-GPT: relative linear probes at layers 0, n-1 and n (and on a random
 /// model), 50 intervention cases with both methods, one saliency board. Skips with a note when no model is shipped.
 /// </summary>
 public sealed class OthelloWorldModelStep : IDemoStep
@@ -30,12 +30,14 @@ public sealed class OthelloWorldModelStep : IDemoStep
                              "Train one with worldprobe othello train, or run worldprobe othello world-model --model DIR on any model folder.");
             return;
         }
-        var layers = new[] { 0, 3, 6 }.Where(l => l <= ReadLayers(model)).ToArray();
-        int last = layers.Max();
+        // Layer 0 as the floor, and the last layers so that the interventions (Ls = n - 1) reuse the probes.
+        int last = ReadLayers(model);
+        int start = Math.Max(1, last - 1);
+        int[] layers = [0, start, last];
         var settings = new WorldModelStudySettings(
-            new ProbeStudySettings(model, null, 300, layers, [ProbeTarget.Relative], [ProbeKind.Linear], true, new ProbeTrainingOptions(MaxEpochs: 8)),
-            new InterventionSettings(model, null, 300, 50, [Math.Max(1, last / 2)], [0.2], [8], Steps: 300),
-            SaliencyBoards: 1, SaliencyStartLayer: Math.Max(1, last / 2), SaliencyAlpha: 8);
+            new ProbeStudySettings(model, null, 300, layers, [ProbeTarget.Relative], [ProbeKind.Linear], true, new ProbeTrainingOptions(MaxEpochs: 6)),
+            new InterventionSettings(model, null, 300, 50, [start], [0.2], [8], Steps: 200),
+            SaliencyBoards: 1, SaliencyStartLayer: start, SaliencyAlpha: 8);
         var seconds = WorldModelStudy.Run(settings, folder, report, progress, Path.GetDirectoryName(folder));
         report.Paragraph("Demo-sized study: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value.ToString("F1", CultureInfo.InvariantCulture)} s")) +
                          ". The full study: worldprobe othello world-model --model " + ShippedModel + " (see docs/othello-probes.md).");
