@@ -15,18 +15,22 @@ public sealed class OthelloWorldModelStep : IDemoStep
     /// <summary>Where the shipped Othello-GPT lives, relative to the repository root.</summary>
     public const string ShippedModel = "models/othello-gpt-small";
 
+    readonly string? modelFolder;
+
+    /// <summary>A step on <paramref name="modelFolder"/> (default: <see cref="ShippedModel"/> in the checkout).</summary>
+    public OthelloWorldModelStep(string? modelFolder = null) => this.modelFolder = modelFolder;
+
     /// <inheritdoc />
     public string Name => "othello-world-model";
 
     /// <inheritdoc />
     public void Run(string folder, HtmlReport report, IProgressSink progress)
     {
-        string? root = RepositoryRoot.TryFind();
-        string model = Path.Combine(root ?? Environment.CurrentDirectory, ShippedModel);
+        string model = modelFolder ?? Path.Combine(RepositoryRoot.TryFind() ?? Environment.CurrentDirectory, ShippedModel);
         if (!File.Exists(Path.Combine(model, "config.json")))
         {
             report.Heading("Othello world model")
-                  .Paragraph($"Skipped: no Othello-GPT at {ShippedModel} (config.json + model.safetensors). " +
+                  .Paragraph($"Skipped: no Othello-GPT at {model} (config.json + model.safetensors). " +
                              "Train one with worldprobe othello train, or run worldprobe othello world-model --model DIR on any model folder.");
             return;
         }

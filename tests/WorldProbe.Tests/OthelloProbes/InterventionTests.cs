@@ -142,3 +142,16 @@ public class InterventionTests
         Assert.Equal(ExitCodes.BadInput, Run("othello", "intervene", "--model", "/nonexistent/model", "--cases", "5"));
     }
 }
+
+public class OthelloWorldModelStepTests
+{
+    [Fact]
+    public void DemoStepSkipsWithANoteWhenNoModelIsShipped()
+    {
+        var report = new WorldProbe.Reports.HtmlReport("demo");
+        string missing = Path.Combine(Path.GetTempPath(), $"no-model-{Guid.NewGuid():N}");
+        new WorldProbe.Demo.OthelloWorldModelStep(missing).Run(Path.Combine(missing, "out"), report, WorldProbe.Runs.IProgressSink.Silent);
+        Assert.Contains("Skipped: no Othello-GPT at", report.Render());
+        Assert.False(Directory.Exists(missing));
+    }
+}
