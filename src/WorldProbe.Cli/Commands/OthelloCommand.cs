@@ -19,6 +19,10 @@ public static class OthelloCommand
         CreateExport(),
         OthelloModelCommands.CreateTrain(),
         OthelloModelCommands.CreateEval(),
+        OthelloProbeCommands.CreateProbe(),
+        OthelloProbeCommands.CreateIntervene(),
+        OthelloProbeCommands.CreateSaliency(),
+        OthelloProbeCommands.CreateWorldModel(),
     };
 
     static Command CreateExport()

@@ -14,6 +14,7 @@ public sealed class DemoRunner
     [
         new TensorCheckStep(),
         new OthelloEngineStep(),
+        new OthelloWorldModelStep(),
         new MiniLmStep(),
     ];
 

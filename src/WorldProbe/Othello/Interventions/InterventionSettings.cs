@@ -1,0 +1,24 @@
+namespace WorldProbe.Othello.Interventions;
+
+/// <summary>What an intervention study runs.</summary>
+/// <param name="ModelFolder">The Othello-GPT folder.</param>
+/// <param name="CorpusPath">Corpus (null: the model's held-out games).</param>
+/// <param name="ProbeGames">Games the relative linear probes are trained on (ignored with <paramref name="ProbeFolder"/>).</param>
+/// <param name="Cases">Benchmark cases (drawn from games after the probe games).</param>
+/// <param name="StartLayers">Ls values: edits at layers Ls..n_layers.</param>
+/// <param name="Betas">Li et al.'s weights on keeping the other squares.</param>
+/// <param name="Alphas">Nanda et al.'s step lengths.</param>
+/// <param name="Steps">Most gradient steps per edit.</param>
+/// <param name="ProbeFolder">Probes saved by worldprobe othello probe --target relative --probe linear (null: train them here).</param>
+/// <param name="Seed">Benchmark draws and probe training.</param>
+public sealed record InterventionSettings(
+    string ModelFolder,
+    string? CorpusPath,
+    int ProbeGames,
+    int Cases,
+    IReadOnlyList<int> StartLayers,
+    IReadOnlyList<double> Betas,
+    IReadOnlyList<double> Alphas,
+    int Steps = 1000,
+    string? ProbeFolder = null,
+    long Seed = 0);

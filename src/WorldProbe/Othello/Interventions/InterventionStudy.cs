@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using WorldProbe.Othello.Probes;
+using WorldProbe.Probing;
+using WorldProbe.Reports;
+using WorldProbe.Runs;
+using WorldProbe.Transformers;
+using static TorchSharp.torch;
+
+namespace WorldProbe.Othello.Interventions;
+
+/// <summary>Everything an intervention study measured.</summary>
+/// <param name="Games">Which games were used.</param>
+/// <param name="Cases">Benchmark cases.</param>
+/// <param name="NullErrorOriginal">Mean error of the unedited model against the unedited board (how good the model is).</param>
+/// <param name="Rows">The table, null baseline first.</param>
+public sealed record InterventionStudyResult(string Games, int Cases, double NullErrorOriginal, IReadOnlyList<InterventionResult> Rows);
+
+/// <summary>
+/// Both published interventions on a benchmark of natural positions, swept over Ls, beta and alpha, against the null
+/// baseline of not intervening. Probes are relative (mine/theirs/empty) linear probes at every edited layer.
+/// </summary>
+public static class InterventionStudy
+{
+    /// <summary>Runs the study; writes intervention-results.json into <paramref name="folder"/>.</summary>
+    /// <param name="settings">What to run.</param>
+    /// <param name="folder">Output folder.</param>
+    /// <param name="progress">Progress sink.</param>
+    /// <param name="probes">Relative linear probes by layer made earlier (null: load or train them as the settings say).</param>
+    public static InterventionStudyResult Run(InterventionSettings settings, string folder, IProgressSink progress, IReadOnlyDictionary<int, BoardProbe>? probes = null)
+    {
+        Directory.CreateDirectory(folder);
+        using var model = LoadModel(settings.ModelFolder);
+        var (games, description) = ProbeGames.Load(settings.ModelFolder, settings.CorpusPath, settings.ProbeGames + 2 * settings.Cases);
+        if (settings.StartLayers.Count == 0) throw new WorldProbeException("--start-layers: give at least one layer Ls.");
+        probes ??= RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.StartLayers.Min(), settings.Seed, progress);
+        var benchmarkGames = games.Skip(settings.ProbeGames).ToList();
+        var cases = InterventionBenchmark.Create(benchmarkGames, settings.Cases, settings.Seed);
+        if (cases.Count == 0) throw new WorldProbeException($"--cases: no benchmark case could be drawn from {benchmarkGames.Count} games; use more games.");
+        var prefixes = cases.Select(c => c.Prefix).ToList();
+        long[] squares = cases.Select(c => (long)c.Square).ToArray();
+        long[] currents = cases.Select(c => (long)c.CurrentClass).ToArray();
+        long[] targets = cases.Select(c => (long)c.TargetClass).ToArray();
+        var rows = new List<InterventionResult>();
+        var watch = Stopwatch.StartNew();
+        using var unedited = InterventionRunner.MoveProbabilities(model, prefixes);
+        double nullOriginal = Errors(unedited, cases, edited: false).Average();
+        rows.Add(Row("none (null baseline)", null, null, Errors(unedited, cases, edited: true), null, watch));
+        var edits = settings.Betas.Select(b => (IResidualEdit)new GradientEdit(b, Steps: settings.Steps))
+            .Concat(settings.Alphas.Select(a => (IResidualEdit)new ProbeDirectionEdit(a))).ToList();
+        using var task = progress.Start("interventions", settings.StartLayers.Count * edits.Count, "settings");
+        foreach (int start in settings.StartLayers)
+        {
+            if (start < 0 || start > model.Config.NLayers)
+                throw new WorldProbeException($"--start-layers: layer {start} does not exist; this model has layers 0..{model.Config.NLayers}.");
+            var used = probes.Where(p => p.Key >= start).ToDictionary(p => p.Key, p => p.Value);
+            if (used.Count != model.Config.NLayers + 1 - start)
+                throw new WorldProbeException($"--start-layers {start}: probes are missing for some of layers {start}..{model.Config.NLayers}.");
+            foreach (var edit in edits)
+            {
+                watch.Restart();
+                double flipRate = double.NaN;
+                int lastLayer = used.Keys.Max();
+                using var probabilities = InterventionRunner.MoveProbabilities(model, prefixes, edit, used, squares, currents, targets, (layer, edited) =>
+                {
+                    if (layer == lastLayer) flipRate = ReadsTarget(used[layer], edited, squares, targets);
+                });
+                var (method, parameter) = edit switch
+                {
+                    GradientEdit g => ("gradient (Li et al.)", g.Beta),
+                    ProbeDirectionEdit d => ("probe direction (Nanda et al.)", d.Alpha),
+                    _ => (edit.Description, double.NaN),
+                };
+                rows.Add(Row(method, start, parameter, Errors(probabilities, cases, edited: true), flipRate, watch));
+                task.Advance(1);
+            }
+        }
+        var result = new InterventionStudyResult(description, cases.Count, nullOriginal, rows);
+        AtomicFile.WriteAllText(Path.Combine(folder, "intervention-results.json"), JsonSerializer.Serialize(result, RunManifest.Json));
+        return result;
+    }
+
+    /// <summary>Loads an Othello-GPT in eval mode; a missing folder or another architecture is a user error.</summary>
+    public static Transformer LoadModel(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "config.json")))
+            throw new WorldProbeException($"--model {folder}: no config.json there; give an Othello-GPT folder (config.json + model.safetensors) from worldprobe othello train.");
+        var model = TransformerLoader.Load(folder);
+        if (model.Config.Architecture != OthelloGptConfig.ModelType)
+        {
+            model.Dispose();
+            throw new WorldProbeException($"--model {folder}: holds a {model.Config.Architecture} model; this needs an Othello-GPT.");
+        }
+        model.eval();
+        return model;
+    }
+
+    /// <summary>
+    /// Relative linear probes at layers <paramref name="firstLayer"/>..n_layers: loaded from <paramref name="probeFolder"/>
+    /// (files trained-relative-linear-layerJ from worldprobe othello probe) or trained here on <paramref name="games"/>.
+    /// </summary>
+    public static Dictionary<int, BoardProbe> RelativeProbes(Transformer model, List<byte[]> games, string? probeFolder, int firstLayer, long seed, IProgressSink progress)
+    {
+        if (firstLayer < 0 || firstLayer > model.Config.NLayers)
+            throw new WorldProbeException($"layer {firstLayer} does not exist; this model has layers 0..{model.Config.NLayers}.");
+        var layers = Enumerable.Range(firstLayer, model.Config.NLayers + 1 - firstLayer).ToArray();
+        if (probeFolder is not null)
+            return layers.ToDictionary(l => l, l => BoardProbe.Load(Path.Combine(probeFolder, ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, ProbeKind.Linear, l))));
+        using var data = ActivationDataset.Extract(model, games, layers, progress);
+        var options = new ProbeTrainingOptions(Seed: seed);
+        var split = GameRowSplit.Create(data.GameOf, data.Games, options.ValidationFraction, options.TestFraction, seed);
+        return layers.ToDictionary(l => l, l => ProbeTrainer.Train(data, l, ProbeTarget.Relative, ProbeKind.Linear, split, options, progress).Probe);
+    }
+
+    /// <summary>Share of rows whose square <paramref name="probe"/> reads as its target class.</summary>
+    public static double ReadsTarget(BoardProbe probe, Tensor vectors, long[] squares, long[] targets)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var read = probe.forward(vectors).argmax(-1)[arange(squares.Length), tensor(squares)];
+        return read.eq(tensor(targets)).to(ScalarType.Float32).mean().item<float>();
+    }
+
+    static double[] Errors(Tensor probabilities, List<InterventionCase> cases, bool edited)
+    {
+        float[] values = probabilities.data<float>().ToArray();
+        return cases.Select((c, i) => (double)InterventionRunner.SymmetricDifference(values.AsSpan(i * Square.Count, Square.Count),
+            edited ? c.EditedLegal : c.OriginalLegal)).ToArray();
+    }
+
+    static InterventionResult Row(string method, int? start, double? parameter, double[] errors, double? flipRate, Stopwatch watch)
+    {
+        var interval = GameBootstrap.Mean(errors);
+        return new InterventionResult(method, start, parameter, interval.Value, interval.Low, interval.High, flipRate, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Adds the intervention table to <paramref name="report"/>.</summary>
+    public static void Report(InterventionStudyResult result, HtmlReport report)
+    {
+        report.Heading("Interventions")
+              .Paragraph($"{result.Cases} natural positions from {result.Games} (prefixes of 5-30 moves; one tile per case changes colour, " +
+                         "chosen among occupied squares other than the last move whose swap changes the legal moves). " +
+                         "Error = size of the symmetric difference between the model's top-N moves and the edited board's N legal moves; " +
+                         $"95% intervals by bootstrap over cases. Unedited model against the unedited board: {F(result.NullErrorOriginal)}.")
+              .Table(["method", "Ls (edits layers Ls..n)", "beta / alpha", "mean error", "95% CI", "probe reads the flip", "seconds"],
+                     result.Rows.Select(r => (IReadOnlyList<string>)[r.Method, r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                         r.Parameter is double p ? F(p) : "-", F(r.MeanError), $"{F(r.Low)} - {F(r.High)}",
+                         r.FlipRate is double f ? (100 * f).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-",
+                         r.Seconds.ToString("F1", CultureInfo.InvariantCulture)]));
+    }
+
+    static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

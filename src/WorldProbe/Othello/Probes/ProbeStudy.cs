@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using WorldProbe.Reports;
+using WorldProbe.Reports.Charts;
+using WorldProbe.Runs;
+using WorldProbe.Transformers;
+
+namespace WorldProbe.Othello.Probes;
+
+/// <summary>Everything a probe study measured.</summary>
+/// <param name="Games">Which games were used.</param>
+/// <param name="Positions">Positions (rows) per layer.</param>
+/// <param name="ExtractSeconds">Seconds to label the games and extract the residual streams, per model.</param>
+/// <param name="Results">One row per model, target, kind and layer.</param>
+public sealed record ProbeStudyResult(string Games, int Positions, IReadOnlyDictionary<string, double> ExtractSeconds, IReadOnlyList<ProbeLayerResult> Results);
+
+/// <summary>
+/// Probes per layer: extracts the residual streams of held-out games once per model (trained, and a randomly initialised
+/// baseline of the same shape), trains every requested target and kind at every layer, saves the probes
+/// (safetensors + JSON), a results.json and the charts.
+/// </summary>
+public static class ProbeStudy
+{
+    /// <summary>Seed of the randomly initialised baseline model.</summary>
+    public const long RandomModelSeed = 1;
+
+    /// <summary>Runs the study and writes its files into <paramref name="folder"/>.</summary>
+    public static ProbeStudyResult Run(ProbeStudySettings settings, string folder, IProgressSink progress)
+    {
+        if (!Directory.Exists(settings.ModelFolder))
+            throw new WorldProbeException($"--model {settings.ModelFolder}: folder not found; give an Othello-GPT folder (config.json + model.safetensors) from worldprobe othello train.");
+        Directory.CreateDirectory(folder);
+        using var model = TransformerLoader.Load(settings.ModelFolder);
+        if (model.Config.Architecture != OthelloGptConfig.ModelType)
+            throw new WorldProbeException($"--model {settings.ModelFolder}: holds a {model.Config.Architecture} model; probes need an Othello-GPT.");
+        var layers = settings.Layers ?? Enumerable.Range(0, model.Config.NLayers + 1).ToArray();
+        var (games, description) = ProbeGames.Load(settings.ModelFolder, settings.CorpusPath, settings.Games);
+        var results = new List<ProbeLayerResult>();
+        var extractSeconds = new Dictionary<string, double>();
+        int positions = 0;
+        var models = new List<(string Name, Transformer Model)> { ("trained", model) };
+        using var random = settings.RandomBaseline ? OthelloGpt.Create(OthelloGptConfig.From(model.Config), RandomModelSeed) : null;
+        if (random is not null) models.Add(("random", random));
+        string probeFolder = Path.Combine(folder, "probes");
+        Directory.CreateDirectory(probeFolder);
+        foreach (var (name, network) in models)
+        {
+            var watch = Stopwatch.StartNew();
+            using var data = ActivationDataset.Extract(network, games, layers, progress);
+            extractSeconds[name] = watch.Elapsed.TotalSeconds;
+            positions = data.Rows;
+            var split = GameRowSplit.Create(data.GameOf, data.Games, settings.Training.ValidationFraction, settings.Training.TestFraction, settings.Training.Seed);
+            foreach (var target in settings.Targets)
+                foreach (var kind in settings.Kinds)
+                    foreach (int layer in layers)
+                    {
+                        var fit = ProbeTrainer.Train(data, layer, target, kind, split, settings.Training, progress);
+                        using (fit.Probe)
+                        {
+                            fit.Probe.Save(Path.Combine(probeFolder, ProbeFileName(name, target, kind, layer)));
+                            var accuracy = fit.Test.Accuracy();
+                            results.Add(new ProbeLayerResult(name, target.Name(), kind.Name(), layer, accuracy.Value, accuracy.Low, accuracy.High,
+                                                             fit.Test.MajorityAccuracy, fit.Epochs, fit.Seconds, fit.Test.SquareAccuracy));
+                        }
+                    }
+        }
+        var result = new ProbeStudyResult(description, positions, extractSeconds, results);
+        AtomicFile.WriteAllText(Path.Combine(folder, "probe-results.json"), JsonSerializer.Serialize(result, RunManifest.Json));
+        return result;
+    }
+
+    /// <summary>File name (without extension) of a saved probe.</summary>
+    public static string ProbeFileName(string model, ProbeTarget target, ProbeKind kind, int layer) =>
+        $"{model}-{target.Name()}-{kind.Name()}-layer{layer}";
+
+    /// <summary>Draws accuracy-vs-layer curves (one chart per target) and per-square heat maps, and adds them with the tables to <paramref name="report"/>.</summary>
+    public static void Report(ProbeStudyResult result, string folder, HtmlReport report, string? relativeTo = null)
+    {
+        relativeTo ??= folder;
+        report.Heading("Board-state probes")
+              .Paragraph($"Residual streams of {result.Games}, {result.Positions:N0} positions per layer, split by game into training (70%), " +
+                         "validation (10%, early stopping) and test (20%) games. Model in eval mode (dropout off). " +
+                         "\"mine\" = the player who makes the next move. Accuracy over all test squares; 95% intervals by bootstrap over test games. " +
+                         $"Extraction: {string.Join(", ", result.ExtractSeconds.Select(e => $"{e.Key} model {e.Value:F1} s"))}.");
+        foreach (var target in result.Results.Select(r => r.Target).Distinct())
+        {
+            var rows = result.Results.Where(r => r.Target == target).ToList();
+            var series = rows.GroupBy(r => (r.Kind, r.Model)).Select(g =>
+            {
+                var points = g.OrderBy(r => r.Layer).ToList();
+                return new CurveSeries($"{g.Key.Kind}, {g.Key.Model} model", points.Select(p => (double)p.Layer).ToArray(),
+                                       points.Select(p => p.Accuracy).ToArray(), points.Select(p => p.Low).ToArray(), points.Select(p => p.High).ToArray());
+            }).ToList();
+            string chart = LayerCurveChart.Save(Path.Combine(folder, $"accuracy-{target}"), $"{target} probe accuracy by layer", "test accuracy", series);
+            report.Heading($"Target: {target}", 3)
+                  .Image(Path.GetRelativePath(relativeTo, chart), $"{target}: probe accuracy against layer (95% bootstrap bands over test games)")
+                  .Table(["model", "probe", "layer", "accuracy", "95% CI", "error %", "majority-class accuracy", "epochs", "seconds"],
+                         rows.Select(r => (IReadOnlyList<string>)[r.Model, r.Kind, I(r.Layer), P(r.Accuracy), $"{P(r.Low)} - {P(r.High)}",
+                             (100 * (1 - r.Accuracy)).ToString("F2", CultureInfo.InvariantCulture), P(r.MajorityAccuracy), I(r.Epochs), r.Seconds.ToString("F1", CultureInfo.InvariantCulture)]));
+            foreach (var best in rows.Where(r => r.Model == "trained").GroupBy(r => r.Kind).Select(g => g.MaxBy(r => r.Accuracy)!))
+            {
+                string map = BoardHeatMap.Save(Path.Combine(folder, $"squares-{target}-{best.Kind}-layer{best.Layer}"),
+                    $"{target}, {best.Kind} probe, layer {best.Layer}: accuracy per square", best.SquareAccuracy, best.SquareAccuracy.Min(), 1.0);
+                report.Image(Path.GetRelativePath(relativeTo, map), $"per-square test accuracy of the best layer ({best.Layer}) of the {best.Kind} {target} probe");
+            }
+        }
+    }
+
+    static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+    static string P(double value) => (100 * value).ToString("F2", CultureInfo.InvariantCulture) + "%";
+}

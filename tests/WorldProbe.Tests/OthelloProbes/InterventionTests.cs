@@ -1,0 +1,157 @@
+using WorldProbe.Cli;
+using WorldProbe.Compute;
+using WorldProbe.Othello;
+using WorldProbe.Othello.Interventions;
+using WorldProbe.Othello.Probes;
+using WorldProbe.Transformers;
+using static TorchSharp.torch;
+
+namespace WorldProbe.Tests.OthelloProbes;
+
+[Collection("console")]
+public class InterventionTests
+{
+    public InterventionTests() => TorchRuntime.Initialize();
+
+    // Square 5 (f1) reads "mine" along e0 and "theirs" along e1; every other weight is zero.
+    static BoardProbe HandProbe()
+    {
+        var probe = new BoardProbe(ProbeTarget.Relative, ProbeKind.Linear, 0, 4, 0);
+        using (no_grad())
+        {
+            foreach (var p in probe.parameters()) p.zero_();
+            var weight = probe.LinearWeight; // [64, 3, 4]
+            weight[5, 1, 0] = 1f;
+            weight[5, 2, 1] = 1f;
+        }
+        return probe;
+    }
+
+    [Fact]
+    public void ProbeDirectionStepMovesTheReadingByHand()
+    {
+        using var probe = HandProbe();
+        var v = tensor(new float[] { 2f, 0.5f, 0f, 0f }).view(1, 4);
+        // Direction theirs - mine = (-1, 1, 0, 0) / sqrt 2; alpha = 2 sqrt 2 moves v to (0, 2.5, 0, 0).
+        var edited = new ProbeDirectionEdit(2 * Math.Sqrt(2)).Edit(v, probe, [5], [1], [2]);
+        Assert.Equal([0f, 2.5f, 0f, 0f], edited.data<float>().ToArray().Select(x => MathF.Round(x, 5)).ToArray());
+        var logits = probe.forward(edited)[0, 5].data<float>().ToArray(); // empty, mine, theirs
+        Assert.Equal(0f, logits[1], 5);
+        Assert.Equal(2.5f, logits[2], 5);
+        // A square the probe ignores has no direction: the edit is a no-op.
+        Assert.Equal(v.data<float>().ToArray(), new ProbeDirectionEdit(3).Edit(v, probe, [9], [1], [2]).data<float>().ToArray());
+    }
+
+    [Fact]
+    public void GradientEditMakesTheProbeReadTheTarget()
+    {
+        using var probe = HandProbe();
+        var v = tensor(new float[] { 2f, 0.5f, 0f, 0f }).view(1, 4);
+        var edited = new GradientEdit(0.2, LearningRate: 0.05, Steps: 2000).Edit(v, probe, [5], [1], [2]);
+        Assert.Equal(1.0, InterventionStudy.ReadsTarget(probe, edited, [5], [2]));
+        Assert.Equal(0.0, InterventionStudy.ReadsTarget(probe, v, [5], [2]));
+    }
+
+    [Fact]
+    public void SymmetricDifferenceCountsMissesAndExtras()
+    {
+        var probabilities = new float[64];
+        probabilities[19] = 0.5f; // d3
+        probabilities[26] = 0.3f; // c4
+        probabilities[0] = 0.2f;  // a1
+        ulong legal = (1UL << 19) | (1UL << 26) | (1UL << 37);
+        // top 3 = {d3, c4, a1}; legal = {d3, c4, f5}: a1 extra, f5 missing.
+        Assert.Equal(2, InterventionRunner.SymmetricDifference(probabilities, legal));
+        Assert.Equal(0, InterventionRunner.SymmetricDifference(probabilities, (1UL << 19) | (1UL << 26)));
+    }
+
+    [Fact]
+    public void BenchmarkCasesFlipAnOccupiedTileThatChangesTheLegalMoves()
+    {
+        var games = Enumerable.Range(0, 40).Select(g => SyntheticGame(g)).ToList();
+        var cases = InterventionBenchmark.Create(games, 30, 0);
+        Assert.Equal(30, cases.Count);
+        foreach (var c in cases)
+        {
+            Assert.InRange(c.Prefix.Length, 5, 30);
+            Assert.NotEqual(c.Prefix[^1], (byte)c.Square);
+            Assert.True(((c.Mine | c.Theirs) >> c.Square & 1) == 1);
+            Assert.NotEqual(c.OriginalLegal, c.EditedLegal);
+            Assert.NotEqual(0UL, c.EditedLegal);
+            var state = GameState.Start;
+            foreach (byte m in c.Prefix) state.Play(m);
+            Assert.Equal(state.Mine, c.Mine);
+        }
+    }
+
+    static byte[] SyntheticGame(int seed)
+    {
+        var random = GameRandom.ForGame(11, seed);
+        var state = GameState.Start;
+        var moves = new List<byte>();
+        while (!state.IsOver)
+        {
+            ulong legal = state.LegalMoves;
+            int square = Bitboards.NthSquare(legal, random.NextBelow(Bitboards.Count(legal)));
+            state.Play(square);
+            moves.Add((byte)square);
+        }
+        return moves.ToArray();
+    }
+
+    [Fact]
+    public void SaliencyOfASquareTheProbeIgnoresIsZero()
+    {
+        using var model = WorldProbe.Transformers.OthelloGpt.Create(new OthelloGptConfig(NLayers: 2, NHeads: 2, DModel: 32, DMlp: 64, Dropout: 0), seed: 3);
+        model.eval();
+        var probes = new Dictionary<int, BoardProbe>();
+        var prefix = SyntheticGame(1)[..12];
+        var state = GameState.Start;
+        foreach (byte m in prefix) state.Play(m);
+        int ignored = Enumerable.Range(0, 64).First(s => ((state.Black | state.White) >> s & 1) == 1 && s != prefix[^1]);
+        for (int layer = 1; layer <= 2; layer++)
+        {
+            var probe = new BoardProbe(ProbeTarget.Relative, ProbeKind.Linear, layer, 32, layer);
+            using (no_grad()) probe.LinearWeight[ignored].zero_();
+            probes[layer] = probe;
+        }
+        var board = LatentSaliency.Compute(model, prefix, new ProbeDirectionEdit(20), probes);
+        Assert.Equal(0.0, board.Drops[ignored], 6);
+        Assert.Contains(board.Drops, d => !double.IsNaN(d) && Math.Abs(d) > 1e-4);
+        Assert.True(double.IsNaN(board.Drops[Enumerable.Range(0, 64).First(s => ((state.Black | state.White) >> s & 1) == 0)]));
+    }
+
+    static int Run(params string[] args)
+    {
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(new StringWriter());
+        Console.SetError(new StringWriter());
+        try { return WorldProbeCommandLine.Run(args); }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    [Fact]
+    public void BadInputExitsWithTwo()
+    {
+        Assert.Equal(ExitCodes.BadInput, Run("othello", "probe", "--model", "/nonexistent/model", "--target", "relative"));
+        Assert.Equal(ExitCodes.BadInput, Run("othello", "probe", "--model", "/nonexistent/model", "--target", "colour"));
+        Assert.Equal(ExitCodes.BadInput, Run("othello", "intervene", "--model", "/nonexistent/model", "--cases", "5"));
+    }
+}
+
+public class OthelloWorldModelStepTests
+{
+    [Fact]
+    public void DemoStepSkipsWithANoteWhenNoModelIsShipped()
+    {
+        var report = new WorldProbe.Reports.HtmlReport("demo");
+        string missing = Path.Combine(Path.GetTempPath(), $"no-model-{Guid.NewGuid():N}");
+        new WorldProbe.Demo.OthelloWorldModelStep(missing).Run(Path.Combine(missing, "out"), report, WorldProbe.Runs.IProgressSink.Silent);
+        Assert.Contains("Skipped: no Othello-GPT at", report.Render());
+        Assert.False(Directory.Exists(missing));
+    }
+}

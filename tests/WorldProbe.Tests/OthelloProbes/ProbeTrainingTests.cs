@@ -1,0 +1,97 @@
+using WorldProbe.Compute;
+using WorldProbe.Othello;
+using WorldProbe.Othello.Probes;
+using WorldProbe.Probing;
+using static TorchSharp.torch;
+
+namespace WorldProbe.Tests.OthelloProbes;
+
+public class ProbeTrainingTests
+{
+    public ProbeTrainingTests() => TorchRuntime.Initialize();
+
+    static List<byte[]> RandomGames(int count, long seed)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"probe-tests-{Guid.NewGuid():N}.wpg");
+        try
+        {
+            SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = count, Seed = seed }, path, WorldProbe.Runs.IProgressSink.Silent);
+            using var corpus = GameCorpus.Open(path);
+            return corpus.ReadAll();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LinearProbeRecoversPlantedRelativeBoard()
+    {
+        // Activations = a fixed random linear map of the one-hot relative board + noise: a linear probe must read it back.
+        var games = RandomGames(250, 7);
+        var records = games.SelectMany(g => GameRecord.From(g)).ToArray();
+        var all = new BoardLabels(games.Count);
+        BoardLabeler.LabelGames(records, all, threads: 1);
+        var positions = Enumerable.Range(0, (int)all.Positions).Where(p => all.Valid[p] == 1).ToArray();
+        var labels = new BoardLabels((positions.Length + 59) / 60);
+        for (int r = 0; r < positions.Length; r++)
+        {
+            labels.Valid[r] = 1;
+            all.Relative.AsSpan(positions[r] * 64, 64).CopyTo(labels.Relative.AsSpan(r * 64));
+        }
+        manual_seed(3);
+        var oneHot = nn.functional.one_hot(tensor(labels.Relative!.AsSpan(0, positions.Length * 64).ToArray(), positions.Length, 64).to(ScalarType.Int64), 3)
+            .reshape(positions.Length, 192).to(ScalarType.Float32);
+        var map = randn(192, 160); // wider than the 128 free dimensions of 64 one-hot triples, so the board is linearly recoverable
+        var features = oneHot.matmul(map) + 0.01f * randn(positions.Length, 160);
+        var data = ActivationDataset.FromFeatures([0], [features], positions.Select(p => p / 60).ToArray(), labels);
+        var split = GameRowSplit.Create(data.GameOf, data.Games, 0.1, 0.2, 0);
+        var fit = ProbeTrainer.Train(data, 0, ProbeTarget.Relative, ProbeKind.Linear, split, new ProbeTrainingOptions(LearningRate: 1e-2, BatchSize: 256, MaxEpochs: 40, Patience: 4));
+        var accuracy = fit.Test.Accuracy();
+        Assert.True(accuracy.Value > 0.99, $"accuracy {accuracy.Value}");
+        Assert.True(accuracy.Low <= accuracy.Value && accuracy.Value <= accuracy.High);
+        Assert.True(fit.Test.MajorityAccuracy < 0.9, "the majority class alone must not explain the result");
+    }
+
+    [Fact]
+    public void SplitNeverSharesAGameBetweenParts()
+    {
+        int[] gameOf = Enumerable.Range(0, 1000).Select(r => r / 37).ToArray();
+        var split = GameRowSplit.Create(gameOf, gameOf.Max() + 1, 0.1, 0.2, 5);
+        var parts = new[] { split.Train, split.Validation, split.Test }.Select(rows => rows.Select(r => gameOf[r]).ToHashSet()).ToArray();
+        Assert.Empty(parts[0].Intersect(parts[1]));
+        Assert.Empty(parts[0].Intersect(parts[2]));
+        Assert.Empty(parts[1].Intersect(parts[2]));
+        Assert.Equal(1000, split.Train.Length + split.Validation.Length + split.Test.Length);
+    }
+
+    [Fact]
+    public void BootstrapIntervalCoversTheRatioAndShrinksWithMoreGames()
+    {
+        var random = new Random(1);
+        double[] small = Enumerable.Range(0, 20).Select(_ => (double)random.Next(40, 60)).ToArray();
+        double[] large = Enumerable.Range(0, 2000).Select(_ => (double)random.Next(40, 60)).ToArray();
+        var a = GameBootstrap.Ratio(small, small.Select(_ => 100.0).ToArray());
+        var b = GameBootstrap.Ratio(large, large.Select(_ => 100.0).ToArray());
+        Assert.Equal(small.Sum() / (100.0 * small.Length), a.Value, 12);
+        Assert.True(a.Low < a.Value && a.Value < a.High);
+        Assert.True(b.High - b.Low < (a.High - a.Low) / 3);
+    }
+
+    [Theory]
+    [InlineData("absolute", ProbeTarget.Absolute, 3)]
+    [InlineData("relative", ProbeTarget.Relative, 3)]
+    [InlineData("flipped", ProbeTarget.Flipped, 2)]
+    [InlineData("legal", ProbeTarget.Legal, 2)]
+    public void TargetsAreNamed(string name, ProbeTarget target, int classes)
+    {
+        Assert.Equal(target, ProbeTargets.Parse(name));
+        Assert.Equal(name, target.Name());
+        Assert.Equal(classes, target.Classes());
+    }
+
+    [Fact]
+    public void UnknownTargetIsAUserError() =>
+        Assert.Throws<WorldProbeException>(() => ProbeTargets.Parse("colour"));
+}
