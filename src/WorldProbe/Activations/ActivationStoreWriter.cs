@@ -42,6 +42,7 @@ public static class ActivationStoreWriter
             PlanHash = plan.Hash,
             Shard = shard.Count == 1 ? null : shard.ToString(),
             EntityIds = entityIds.ToArray(),
+            Settings = new SortedDictionary<string, string>((settings.Details ?? new Dictionary<string, string>()).ToDictionary(), StringComparer.Ordinal),
             Chunks = [],
         };
         var existing = ActivationStoreManifest.TryRead(directory);
