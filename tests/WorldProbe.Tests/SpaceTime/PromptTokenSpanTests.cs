@@ -30,6 +30,15 @@ public class PromptTokenSpanTests
     }
 
     [Fact]
+    public void ByteFallbackPiecesOfTheLastCharacterEndAtTheirLastPiece()
+    {
+        // "... Lincoln born?" with the final "n" spelled as two byte-fallback pieces that share its span.
+        var prompt = Lincoln("when");
+        (int, int)[] offsets = [(0, 4), (4, 8), (8, 16), (16, 23), (23, 24), (23, 24), (24, 29), (29, 30)];
+        Assert.Equal(5, PromptTokenSpans.ProbedToken(prompt, offsets));
+    }
+
+    [Fact]
     public void HeadlinePeriodIsItsOwnToken()
     {
         var campaign = PromptCatalog.Render(PromptCatalog.Get("when_w_period"), LoadedDatasets.Row("headlines_epu", 1));

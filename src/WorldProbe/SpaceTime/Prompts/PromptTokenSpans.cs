@@ -17,12 +17,14 @@ public static class PromptTokenSpans
     public static int ProbedToken(RenderedPrompt prompt, IReadOnlyList<(int Start, int End)> offsets)
     {
         int c = prompt.ProbedChar;
-        int fallback = -1;
+        int covering = -1, fallback = -1;
         for (int i = 0; i < offsets.Count; i++)
         {
-            if (offsets[i].Start <= c && c < offsets[i].End) return i;
+            // Byte-fallback pieces of one character share its span: the last of them completes it.
+            if (offsets[i].Start <= c && c < offsets[i].End) covering = i;
             if (offsets[i].Start <= c) fallback = i;
         }
+        if (covering >= 0) return covering;
         return fallback >= 0 ? fallback : throw new WorldProbeException(
             $"prompt \"{prompt.Text}\": no token covers character {c}; the token offsets must describe the prompt text itself.");
     }

@@ -5,7 +5,7 @@ using WorldProbe.Othello.Training;
 using WorldProbe.Runs;
 using static TorchSharp.torch;
 
-namespace WorldProbe.Tests.OthelloGpt;
+namespace WorldProbe.Tests.OthelloTraining;
 
 public class LegalMoveEvaluatorTests
 {

@@ -4,7 +4,7 @@ using WorldProbe.Othello.Training;
 using WorldProbe.Runs;
 using WorldProbe.Transformers;
 
-namespace WorldProbe.Tests.OthelloGpt;
+namespace WorldProbe.Tests.OthelloTraining;
 
 public class OthelloTrainingTests
 {
