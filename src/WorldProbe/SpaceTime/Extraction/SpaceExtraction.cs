@@ -82,7 +82,7 @@ public static class SpaceExtraction
             ["prompt_seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["subset"] = dataset.Entities.Count < full.Entities.Count ? $"{dataset.Entities.Count} of {full.Entities.Count} entities, evenly spaced in file order" : "all",
         };
-        var settings = new ExtractionSettings(options.Model, dataset.Name, promptName, options.StoreDType, layers, options.BatchSize, Details: details);
+        var settings = new ExtractionSettings(options.Model, dataset.Name, promptName, options.StoreDType, layers, options.BatchSize, options.BatchesPerChunk, details);
         var plan = BatchPlan.Create(encoded.Select(e => e.Ids.Length).ToArray(), options.BatchSize, settings.BatchesPerChunk);
         var source = new ResidualStreamSource(model, encoded.Select(e => e.Ids).ToArray(), encoded.Select(e => e.ProbedIndex).ToArray(), layers);
         var before = ActivationStoreManifest.TryRead(options.Output)?.Chunks.Select(c => c.Index).ToHashSet() ?? [];

@@ -15,6 +15,7 @@ namespace WorldProbe.SpaceTime.Extraction;
 /// <param name="Seed">Base seed of the random prompt prefix.</param>
 /// <param name="DataRoot">Dataset folder; null = the vendored data/spacetime.</param>
 /// <param name="CacheRoot">Embedded-model cache; null = the user's cache.</param>
+/// <param name="BatchesPerChunk">Batches per chunk file (the unit of resumption and sharding).</param>
 public sealed record SpaceExtractionOptions(
     string Model,
     string Dataset,
@@ -27,4 +28,5 @@ public sealed record SpaceExtractionOptions(
     int? MaxEntities = null,
     long Seed = 0,
     string? DataRoot = null,
-    string? CacheRoot = null);
+    string? CacheRoot = null,
+    int BatchesPerChunk = 16);
