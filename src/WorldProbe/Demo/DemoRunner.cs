@@ -15,6 +15,7 @@ public sealed class DemoRunner
         new TensorCheckStep(),
         new OthelloEngineStep(),
         new MiniLmStep(),
+        new SpaceProbeStep(),
     ];
 
     readonly IReadOnlyList<IDemoStep> steps;

@@ -16,8 +16,9 @@ public static class MapGroups
     static readonly Lazy<Dictionary<string, string>> ContinentByName = new(() =>
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var shape in Countries.Value)
-            foreach (string key in new[] { "NAME", "ADMIN", "NAME_LONG", "SOVEREIGNT" })
+        // Own names first over all shapes, then sovereign states (else the Falklands would make the UK South American).
+        foreach (string key in new[] { "NAME", "ADMIN", "NAME_LONG", "SOVEREIGNT" })
+            foreach (var shape in Countries.Value)
                 if (shape.Properties.TryGetValue(key, out var name) && shape.Properties.TryGetValue("CONTINENT", out var continent))
                     map.TryAdd(name, continent);
         return map;
