@@ -98,14 +98,16 @@ public static class SpaceProbeCommands
         var store = new Option<string>("--store") { Description = "Activation store folder (from space extract).", Required = true };
         var output = new Option<string?>("--out") { Description = "Output folder (default: a new folder under runs/)." };
         var resamples = new Option<int>("--bootstrap") { Description = "Bootstrap resamples of each 95% interval.", DefaultValueFactory = _ => 1000 };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: all cores)." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var command = new Command("probe", "Fit a ridge probe per layer on the dataset's training rows and score it on the test rows (R², Pearson, Spearman, MAE, km, proximity error, bootstrap CIs, shuffled-target control); writes results.json, charts and report.html.")
         {
-            store, output, resamples, seed, json,
+            store, output, resamples, threads, seed, json,
         };
         CommandAction.Set(command, parse =>
         {
+            if (parse.GetValue(threads) is int count) TorchSharp.torch.set_num_threads(Math.Max(1, count));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("space-probe");
             Directory.CreateDirectory(folder);
             new RunManifest { CommandLine = CommonOptions.CommandLine, Seed = parse.GetValue(seed) }.WriteTo(folder);

@@ -52,7 +52,8 @@ public static class SpaceProbe
             var testFeatures = features.index_select(0, testIndex);
             using var probe = RidgeProbe.Fit(trainFeatures, trainTargets, ridge);
             var predicted = probe.Predict(testFeatures); // [test, k]
-            using var control = RidgeProbe.Fit(trainFeatures, shuffledTargets, ridge);
+            // The control is the same probe (same alpha) on shuffled targets; no second alpha search.
+            using var control = RidgeProbe.Fit(trainFeatures, shuffledTargets, ridge with { Alphas = [probe.Report.ChosenAlpha[0]] });
             var controlPredicted = control.Predict(testFeatures);
             var result = Score(layer, probe.Report, testTargets, predicted, controlPredicted, place, bootstrap);
             layers.Add(result);
