@@ -11,9 +11,13 @@ public static class SpaceCommand
     /// <summary>Builds the command group.</summary>
     public static Command Create()
     {
-        var command = new Command("space", "Space and time probes of language models: datasets and prompts.");
+        var command = new Command("space", "Space and time probes of language models: datasets, prompts, extraction, probes and reports.");
         command.Subcommands.Add(Datasets());
         command.Subcommands.Add(Show());
+        command.Subcommands.Add(SpaceProbeCommands.Extract());
+        command.Subcommands.Add(SpaceProbeCommands.Merge());
+        command.Subcommands.Add(SpaceProbeCommands.Probe());
+        command.Subcommands.Add(SpaceProbeCommands.Report());
         return command;
     }
 

@@ -39,6 +39,11 @@ public sealed record ActivationStoreManifest
     public required int ChunkCount { get; init; }
     /// <summary>Hash of the batch plan.</summary>
     public required string PlanHash { get; init; }
+    /// <summary>
+    /// What else fixes the numbers: model and tokenizer identity (files and their SHA-256), compute
+    /// dtype, prompt details, subset rule. Resume and merge require it to be equal.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new SortedDictionary<string, string>();
     /// <summary>"i/N" for a shard's store, null for a whole (or merged) store.</summary>
     public string? Shard { get; init; }
     /// <summary>Stable id of every dataset row, in dataset order.</summary>
@@ -60,7 +65,9 @@ public sealed record ActivationStoreManifest
         Model == other.Model && Dataset == other.Dataset && Prompt == other.Prompt && StoreDType == other.StoreDType
         && Layers.SequenceEqual(other.Layers) && DModel == other.DModel && TotalRows == other.TotalRows
         && BatchSize == other.BatchSize && BatchesPerChunk == other.BatchesPerChunk && PlanHash == other.PlanHash
-        && EntityIds.SequenceEqual(other.EntityIds);
+        && EntityIds.SequenceEqual(other.EntityIds)
+        && Settings.Count == other.Settings.Count
+        && Settings.All(pair => other.Settings.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     /// <summary>A one-line summary of the settings, for error messages.</summary>
     public string Describe() =>

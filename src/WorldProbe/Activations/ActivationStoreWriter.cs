@@ -27,6 +27,7 @@ public static class ActivationStoreWriter
             throw new ArgumentException($"{entityIds.Count} entity ids for a plan of {plan.Rows} rows");
         Directory.CreateDirectory(directory);
         AtomicFile.CleanStaleTemporaries(directory);
+        foreach (string folder in Directory.EnumerateDirectories(directory)) AtomicFile.CleanStaleTemporaries(folder); // layer_*/ and rows/
         var fresh = new ActivationStoreManifest
         {
             Model = settings.Model,
@@ -42,6 +43,7 @@ public static class ActivationStoreWriter
             PlanHash = plan.Hash,
             Shard = shard.Count == 1 ? null : shard.ToString(),
             EntityIds = entityIds.ToArray(),
+            Settings = new SortedDictionary<string, string>((settings.Details ?? new Dictionary<string, string>()).ToDictionary(), StringComparer.Ordinal),
             Chunks = [],
         };
         var existing = ActivationStoreManifest.TryRead(directory);

@@ -10,6 +10,7 @@ namespace WorldProbe.Activations;
 /// <param name="Layers">Layers stored (layer j = residual stream after j blocks; 0 = embeddings).</param>
 /// <param name="BatchSize">Rows per forward batch.</param>
 /// <param name="BatchesPerChunk">Batches per chunk file (the unit of resumption and sharding).</param>
+/// <param name="Details">Further settings recorded in the manifest (model and tokenizer identity, compute dtype...); null = none.</param>
 public sealed record ExtractionSettings(
     string Model,
     string Dataset,
@@ -17,7 +18,8 @@ public sealed record ExtractionSettings(
     ScalarType StoreDType,
     IReadOnlyList<int> Layers,
     int BatchSize,
-    int BatchesPerChunk = 16)
+    int BatchesPerChunk = 16,
+    IReadOnlyDictionary<string, string>? Details = null)
 {
     /// <summary>"float16" or "float32", as written in the manifest.</summary>
     public string StoreDTypeName => StoreDType == ScalarType.Float16 ? "float16" : "float32";

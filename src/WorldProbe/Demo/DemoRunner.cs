@@ -16,6 +16,7 @@ public sealed class DemoRunner
         new OthelloEngineStep(),
         new OthelloWorldModelStep(),
         new MiniLmStep(),
+        new SpaceProbeStep(),
     ];
 
     readonly IReadOnlyList<IDemoStep> steps;
