@@ -19,7 +19,8 @@ public static class Spearman
     public static Tensor AverageRanks(Tensor values)
     {
         using var scope = NewDisposeScope();
-        var v = values.to_type(ScalarType.Float64).flatten();
+        // searchsorted wants contiguous inputs (a column slice of a matrix is not).
+        var v = values.to_type(ScalarType.Float64).flatten().contiguous();
         var sorted = v.sort().Values;
         var below = searchsorted(sorted, v, right: false).to_type(ScalarType.Float64);
         var belowOrEqual = searchsorted(sorted, v, right: true).to_type(ScalarType.Float64);
