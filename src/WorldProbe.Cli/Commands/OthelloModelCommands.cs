@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using WorldProbe.Cli.Console;
 using WorldProbe.Compute;
@@ -62,12 +63,15 @@ public static class OthelloModelCommands
             if (!options.Resume && options.Corpora.Count == 0)
                 throw new WorldProbeException("--corpus: give the corpus files to train on.");
             using var stop = new CancellationTokenSource();
-            System.Console.CancelKeyPress += (_, e) =>
+            // Ctrl-C, or SIGINT/SIGTERM from a job scheduler (a background shell ignores SIGINT): checkpoint, then stop.
+            void RequestStop(PosixSignalContext context)
             {
-                e.Cancel = true;
+                context.Cancel = true;
                 stop.Cancel();
                 CommandAction.Error.MarkupLine("[yellow]stopping after a checkpoint...[/]");
-            };
+            }
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
             Directory.CreateDirectory(folder);
             var state = RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, options.Seed,
                 () => ConsoleProgress.Run(progress => new OthelloTrainer(options).Run(progress, stop.Token)));
