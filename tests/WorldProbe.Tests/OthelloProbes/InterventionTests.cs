@@ -121,18 +121,7 @@ public class InterventionTests
         Assert.True(double.IsNaN(board.Drops[Enumerable.Range(0, 64).First(s => ((state.Black | state.White) >> s & 1) == 0)]));
     }
 
-    static int Run(params string[] args)
-    {
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(new StringWriter());
-        Console.SetError(new StringWriter());
-        try { return WorldProbeCommandLine.Run(args); }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    static int Run(params string[] args) => InProcessCli.Run(args).Code;
 
     [Fact]
     public void BadInputExitsWithTwo()

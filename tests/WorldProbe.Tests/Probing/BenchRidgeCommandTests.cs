@@ -9,20 +9,7 @@ namespace WorldProbe.Tests.Probing;
 [Collection("console")]
 public class BenchRidgeCommandTests
 {
-    static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var outWriter = new StringWriter();
-        var errorWriter = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(outWriter);
-        Console.SetError(errorWriter);
-        try { return (WorldProbeCommandLine.Run(args), outWriter.ToString(), errorWriter.ToString()); }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    static CliRun Run(params string[] args) => InProcessCli.Run(args);
 
     [Fact]
     public void WritesResultAndTheDataItWasMeasuredOn()

@@ -7,20 +7,7 @@ namespace WorldProbe.Tests.SpaceTime;
 [Collection("console")]
 public class SpaceCommandTests
 {
-    static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var outWriter = new StringWriter();
-        var errorWriter = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(outWriter);
-        Console.SetError(errorWriter);
-        try { return (WorldProbeCommandLine.Run(args), outWriter.ToString(), errorWriter.ToString()); }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    static CliRun Run(params string[] args) => InProcessCli.Run(args);
 
     [Fact]
     public void DatasetsJsonListsEveryDatasetWithCounts()

@@ -9,16 +9,8 @@ public class SpaceProbeCommandTests
 {
     static (int Code, string Error) Run(params string[] args)
     {
-        var errorWriter = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(new StringWriter());
-        Console.SetError(errorWriter);
-        try { return (WorldProbeCommandLine.Run(args), errorWriter.ToString()); }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
+        var run = InProcessCli.Run(args);
+        return (run.Code, run.Error);
     }
 
     [Fact]
