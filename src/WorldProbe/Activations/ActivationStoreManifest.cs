@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WorldProbe.Runs;
 
 namespace WorldProbe.Activations;
@@ -74,22 +73,10 @@ public sealed record ActivationStoreManifest
         $"model {Model}, dataset {Dataset}, prompt {Prompt}, {StoreDType}, layers [{string.Join(",", Layers)}], batch {BatchSize}, plan {PlanHash}";
 
     /// <summary>Writes the manifest into <paramref name="directory"/> atomically.</summary>
-    public void WriteTo(string directory) =>
-        AtomicFile.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(this, RunManifest.Json));
+    public void WriteTo(string directory) => JsonRecordFile.Write(Path.Combine(directory, FileName), this);
 
     /// <summary>Reads a store's manifest; null when there is none yet.</summary>
-    public static ActivationStoreManifest? TryRead(string directory)
-    {
-        string path = Path.Combine(directory, FileName);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<ActivationStoreManifest>(File.ReadAllText(path), RunManifest.Json)
-                   ?? throw new WorldProbeException($"{path}: empty manifest.");
-        }
-        catch (JsonException e)
-        {
-            throw new WorldProbeException($"{path}: corrupt activation-store manifest ({e.Message}); delete the folder and extract again.", e);
-        }
-    }
+    public static ActivationStoreManifest? TryRead(string directory) =>
+        JsonRecordFile.TryRead<ActivationStoreManifest>(Path.Combine(directory, FileName),
+            "activation-store manifest", "delete the folder and extract again");
 }

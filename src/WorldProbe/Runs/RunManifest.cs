@@ -42,7 +42,7 @@ public sealed record RunManifest
     public void WriteTo(string directory) => WriteFile(Path.Combine(directory, "manifest.json"));
 
     /// <summary>Writes the manifest as <paramref name="path"/> atomically.</summary>
-    public void WriteFile(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    public void WriteFile(string path) => JsonRecordFile.Write(path, this);
 
     /// <summary>
     /// Runs <paramref name="work"/> with a manifest beside its output: <paramref name="output"/>/manifest.json
@@ -71,14 +71,7 @@ public sealed record RunManifest
     public static RunManifest ReadFrom(string directory)
     {
         string path = Path.Combine(directory, "manifest.json");
-        try
-        {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
-                ?? throw new WorldProbeException($"{path}: empty manifest");
-        }
-        catch (JsonException e)
-        {
-            throw new WorldProbeException($"{path}: not a valid run manifest ({e.Message}); delete the run folder and run again.", e);
-        }
+        return JsonRecordFile.TryRead<RunManifest>(path, "run manifest", "delete the run folder and run again")
+               ?? throw new FileNotFoundException($"{path}: no run manifest", path);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WorldProbe.Runs;
 using WorldProbe.Transformers;
 
@@ -61,22 +60,10 @@ public sealed record TrainingState
     public const string RelativePath = "training/state.json";
 
     /// <summary>Writes the state atomically.</summary>
-    public void WriteTo(string folder) =>
-        AtomicFile.WriteAllText(Path.Combine(folder, RelativePath), JsonSerializer.Serialize(this, RunManifest.Json));
+    public void WriteTo(string folder) => JsonRecordFile.Write(Path.Combine(folder, RelativePath), this);
 
     /// <summary>Reads the state of <paramref name="folder"/>, or null when it has none.</summary>
-    public static TrainingState? TryRead(string folder)
-    {
-        string path = Path.Combine(folder, RelativePath);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(path), RunManifest.Json)
-                   ?? throw new WorldProbeException($"{path}: empty training state.");
-        }
-        catch (JsonException e)
-        {
-            throw new WorldProbeException($"{path}: corrupt training state ({e.Message}); start a new run in another folder.", e);
-        }
-    }
+    public static TrainingState? TryRead(string folder) =>
+        JsonRecordFile.TryRead<TrainingState>(Path.Combine(folder, RelativePath),
+            "training state", "start a new run in another folder");
 }
