@@ -146,22 +146,24 @@ public sealed class OthelloTrainer
         return optim.AdamW([decay, noDecay], state.LearningRate, 0.9, 0.95, 1e-8, 0.1);
     }
 
-    TrainingState NewState() => new()
+    TrainingState NewState()
     {
-        Preset = options.Preset.Name,
-        Model = options.Preset.Model,
-        BatchGames = options.Preset.BatchGames,
-        TotalSteps = options.Steps ?? options.Preset.DefaultSteps,
-        Seed = options.Seed,
-        LearningRate = options.Preset.LearningRate,
-        ComputeDType = options.ComputeDType == ScalarType.BFloat16 ? "bfloat16" : "float32",
-        Corpora = options.Corpora.Select(Path.GetFullPath).ToArray(),
-        // A tenth of the games at most, so that a small corpus still trains.
-        CorpusGames = options.Corpora.Select(CountGames).ToArray(),
-        HeldOutGames = Math.Min(options.HeldOutGames, CountGames() / 10),
-    };
-
-    long CountGames() => options.Corpora.Sum(CountGames);
+        long[] counts = options.Corpora.Select(CountGames).ToArray();
+        return new()
+        {
+            Preset = options.Preset.Name,
+            Model = options.Preset.Model,
+            BatchGames = options.Preset.BatchGames,
+            TotalSteps = options.Steps ?? options.Preset.DefaultSteps,
+            Seed = options.Seed,
+            LearningRate = options.Preset.LearningRate,
+            ComputeDType = options.ComputeDType == ScalarType.BFloat16 ? "bfloat16" : "float32",
+            Corpora = options.Corpora.Select(Path.GetFullPath).ToArray(),
+            CorpusGames = counts,
+            // A tenth of the games at most, so that a small corpus still trains.
+            HeldOutGames = Math.Min(options.HeldOutGames, counts.Sum() / 10),
+        };
+    }
 
     static long CountGames(string path)
     {
