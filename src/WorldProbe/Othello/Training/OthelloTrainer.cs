@@ -30,7 +30,6 @@ public sealed class OthelloTrainer
             throw new WorldProbeException($"{folder}: already holds a training run (step {existing.Step}); add --resume to continue it or choose another --out.");
         if (existing is null && options.Resume)
             throw new WorldProbeException($"{folder}: no training run to resume (no {TrainingState.RelativePath}); drop --resume to start one.");
-        Directory.CreateDirectory(Path.Combine(folder, "training"));
         AtomicFile.CleanStaleTemporaries(folder);
 
         var state = existing ?? NewState();
@@ -45,6 +44,8 @@ public sealed class OthelloTrainer
         using var games = existing is null
             ? TrainingGames.Open(state.Corpora, state.HeldOutGames, state.Seed)
             : TrainingGames.OpenWithHeldOut(state.Corpora, TrainingCheckpoint.LoadHeldOut(folder));
+        // Only now, with every corpus opened and checked, does the run leave files behind.
+        Directory.CreateDirectory(Path.Combine(folder, "training"));
         if (existing is null) TrainingCheckpoint.SaveHeldOut(folder, games.HeldOut);
         long stepsPerEpoch = games.Train.Length / state.BatchGames;
         if (stepsPerEpoch == 0)
