@@ -25,12 +25,13 @@ public static class SpaceProbeCommands
         var shard = new Option<string>("--shard") { Description = "i/N: compute shard i of N (0-based); join with `space merge`.", DefaultValueFactory = _ => "0/1" };
         var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: all cores)." };
         var maxEntities = new Option<int?>("--max-entities") { Description = "Keep an evenly spaced subset of at most N entities." };
+        var randomInit = new Option<long?>("--random-init") { Description = "Control: replace the trained weights by a fresh initialisation with this seed (same architecture and tokenizer; BERT's N(0, 0.02), norms 1/0); the store's model name records it." };
         var timeForward = new Option<bool>("--time-forward") { Description = "Afterwards, time the same batches through the bare forward pass and print the extraction's overhead." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var command = new Command("extract", "Run a model over a dataset's prompts and store the residual stream at each entity's probed token, every layer (resumable, shardable).")
         {
-            model, dataset, prompt, output, layers, storeDType, batch, shard, threads, maxEntities, timeForward, seed, json,
+            model, dataset, prompt, output, layers, storeDType, batch, shard, threads, maxEntities, randomInit, timeForward, seed, json,
         };
         CommandAction.Set(command, parse =>
         {
@@ -42,7 +43,8 @@ public static class SpaceProbeCommands
                 parse.GetValue(batch),
                 ShardSpec.Parse(parse.GetValue(shard)!),
                 parse.GetValue(maxEntities),
-                parse.GetValue(seed));
+                parse.GetValue(seed),
+                RandomInitSeed: parse.GetValue(randomInit));
             var result = ConsoleProgress.Run(progress => SpaceExtraction.Run(options, progress));
             double? forward = parse.GetValue(timeForward) ? ConsoleProgress.Run(progress => SpaceExtraction.TimeBareForward(options, progress)) : null;
             var summary = new
@@ -105,12 +107,18 @@ public static class SpaceProbeCommands
         {
             store, output, resamples, threads, seed, json,
         };
+        var experiments = new SpaceExperiments(command);
         CommandAction.Set(command, parse =>
         {
             if (parse.GetValue(threads) is int count) TorchSharp.torch.set_num_threads(Math.Max(1, count));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("space-probe");
             Directory.CreateDirectory(folder);
             new RunManifest { CommandLine = CommonOptions.CommandLine, Seed = parse.GetValue(seed) }.WriteTo(folder);
+            if (experiments.Selected(parse) != SpaceExperiments.Layers)
+            {
+                System.Console.Out.WriteLine($"report: {experiments.Run(parse, parse.GetValue(store)!, folder, parse.GetValue(resamples), parse.GetValue(seed), parse.GetValue(json))}");
+                return ExitCodes.Ok;
+            }
             var results = ConsoleProgress.Run(progress => SpaceProbe.Run(parse.GetValue(store)!,
                 new SpaceProbeOptions(parse.GetValue(resamples), parse.GetValue(seed)), progress));
             results.WriteTo(folder);

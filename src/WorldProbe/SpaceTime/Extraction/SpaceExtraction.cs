@@ -59,6 +59,7 @@ public static class SpaceExtraction
         string folder = ResolveModelFolder(options.Model, options.CacheRoot);
         using var tokenizer = TokenizerLoader.Load(folder);
         using var model = TransformerLoader.Load(folder);
+        if (options.RandomInitSeed is long initSeed) model.InitializeWeights(initSeed);
         model.eval();
         var encoded = EncodeAll(tokenizer, prompts, model.Config.Context);
         int[] layers = (options.Layers ?? Enumerable.Range(0, model.Config.NLayers + 1).ToArray()).ToArray();
@@ -68,7 +69,9 @@ public static class SpaceExtraction
 
         var details = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["model_weights"] = WeightFiles(folder),
+            ["model_weights"] = options.RandomInitSeed is long seed
+                ? $"random init, seed {seed}: linear and embedding weights N(0, 0.02), biases 0, norms weight 1 bias 0 (trained weights not used)"
+                : WeightFiles(folder),
             ["model_architecture"] = model.Config.Architecture.ToString(),
             ["model_config_sha256"] = HashIfPresent(Path.Combine(folder, "config.json")),
             ["model_parameters"] = model.ParameterCount.ToString(CultureInfo.InvariantCulture),
@@ -82,7 +85,7 @@ public static class SpaceExtraction
             ["prompt_seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["subset"] = dataset.Entities.Count < full.Entities.Count ? $"{dataset.Entities.Count} of {full.Entities.Count} entities, evenly spaced in file order" : "all",
         };
-        var settings = new ExtractionSettings(options.Model, dataset.Name, promptName, options.StoreDType, layers, options.BatchSize, options.BatchesPerChunk, details);
+        var settings = new ExtractionSettings(ModelName(options), dataset.Name, promptName, options.StoreDType, layers, options.BatchSize, options.BatchesPerChunk, details);
         var plan = BatchPlan.Create(encoded.Select(e => e.Ids.Length).ToArray(), options.BatchSize, settings.BatchesPerChunk);
         var source = new ResidualStreamSource(model, encoded.Select(e => e.Ids).ToArray(), encoded.Select(e => e.ProbedIndex).ToArray(), layers);
         var before = ActivationStoreManifest.TryRead(options.Output)?.Chunks.Select(c => c.Index).ToHashSet() ?? [];
@@ -142,6 +145,10 @@ public static class SpaceExtraction
         }
         return clock.Elapsed.TotalSeconds;
     }
+
+    /// <summary>The model name a store records: the model argument, with "(random init, seed S)" for a randomly initialised model.</summary>
+    public static string ModelName(SpaceExtractionOptions options) =>
+        options.RandomInitSeed is long seed ? $"{options.Model} (random init, seed {seed})" : options.Model;
 
     // The weights' names and sizes identify them cheaply; hashing gigabytes on every resume would not pay.
     static string WeightFiles(string folder) => string.Join("; ",

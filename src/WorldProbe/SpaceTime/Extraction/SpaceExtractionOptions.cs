@@ -16,6 +16,8 @@ namespace WorldProbe.SpaceTime.Extraction;
 /// <param name="DataRoot">Dataset folder; null = the vendored data/spacetime.</param>
 /// <param name="CacheRoot">Embedded-model cache; null = the user's cache.</param>
 /// <param name="BatchesPerChunk">Batches per chunk file (the unit of resumption and sharding).</param>
+/// <param name="RandomInitSeed">When set, the model's weights are replaced by a fresh initialisation with this seed
+/// (same architecture and tokenizer; a control for what training put into the residual stream).</param>
 public sealed record SpaceExtractionOptions(
     string Model,
     string Dataset,
@@ -29,4 +31,5 @@ public sealed record SpaceExtractionOptions(
     long Seed = 0,
     string? DataRoot = null,
     string? CacheRoot = null,
-    int BatchesPerChunk = 16);
+    int BatchesPerChunk = 16,
+    long? RandomInitSeed = null);

@@ -1,0 +1,92 @@
+using WorldProbe.Probing;
+using WorldProbe.Runs;
+using static TorchSharp.torch;
+
+namespace WorldProbe.SpaceTime.Analysis;
+
+/// <summary>
+/// Controls for what a probe's score means, in one table: the trained model at the chosen layer; the
+/// same at layer 0 (token embeddings, before any attention: what the entity's last token alone
+/// carries); the same probe (same alpha) on shuffled training targets (the probe's capacity to fit
+/// noise); and a randomly initialised model of the same shape over the same prompts (what architecture
+/// and tokenization alone give), at the chosen layer and at its own best layer.
+/// </summary>
+public static class ProbeControls
+{
+    /// <summary>The experiment's name on the command line.</summary>
+    public const string Name = "controls";
+
+    /// <summary>
+    /// Runs the controls of <paramref name="data"/> at <see cref="SpaceExperimentOptions.Layer"/> (default:
+    /// the best layer by training leave-one-out error); <paramref name="randomInit"/> is the same
+    /// dataset and prompt extracted from a randomly initialised model (null: that control is left out).
+    /// </summary>
+    public static ProbeControlResults Run(ProbeData data, ProbeData? randomInit, SpaceExperimentOptions? options = null, IProgressSink? progress = null)
+    {
+        options ??= new SpaceExperimentOptions();
+        progress ??= IProgressSink.Silent;
+        if (randomInit is not null && (randomInit.Dataset != data.Dataset || randomInit.Prompt != data.Prompt))
+            throw new WorldProbeException($"--random-store holds {randomInit.Dataset}/{randomInit.Prompt}, but --store holds {data.Dataset}/{data.Prompt}; extract the same dataset and prompt with --random-init.");
+        int layer = LayerSelection.Resolve(data, options.Layer, options.Ridge, progress);
+        var rows = new List<ProbeControlRow>();
+        var (trained, alpha) = Probe(data, layer, options, null);
+        rows.Add(new ProbeControlRow("trained model", data.Model, layer, alpha, trained));
+        if (layer != 0 && data.Layers.Contains(0))
+        {
+            var (embeddings, embeddingAlpha) = Probe(data, 0, options, null);
+            rows.Add(new ProbeControlRow("trained model, layer 0 (embeddings)", data.Model, 0, embeddingAlpha, embeddings));
+        }
+        var (shuffled, _) = Probe(data, layer, options, alpha);
+        rows.Add(new ProbeControlRow("shuffled training targets (same alpha)", data.Model, layer, alpha, shuffled));
+
+        var randomCurve = new List<ProbeControlRow>();
+        if (randomInit is not null)
+        {
+            using var task = progress.Start($"{randomInit.Dataset}: random-init model, every layer", randomInit.Layers.Count, "layers");
+            var errors = new Dictionary<int, double>();
+            foreach (int randomLayer in randomInit.Layers)
+            {
+                var (scores, randomAlpha, error) = ProbeWithError(randomInit, randomLayer, options);
+                errors[randomLayer] = error;
+                randomCurve.Add(new ProbeControlRow("random-init model", randomInit.Model, randomLayer, randomAlpha, scores));
+                task.Advance(1);
+            }
+            int best = errors.MinBy(pair => pair.Value).Key;
+            if (randomCurve.FirstOrDefault(r => r.Layer == layer) is { } same)
+                rows.Add(same with { Control = $"random-init model, layer {layer}" });
+            rows.Add(randomCurve.First(r => r.Layer == best) with { Control = $"random-init model, its best layer by leave-one-out ({best})" });
+        }
+        return new ProbeControlResults(data.Model, data.Dataset, data.Prompt, data.IsPlace ? "place" : "time", layer,
+            data.Train.Length, data.Test.Length, options.BootstrapResamples, rows, randomCurve);
+    }
+
+    // shuffledAlpha: null = the real targets with the leave-one-out alpha; else shuffled training targets at that alpha.
+    static (HeldOutScores Scores, double Alpha) Probe(ProbeData data, int layer, SpaceExperimentOptions options, double? shuffledAlpha)
+    {
+        using var scope = NewDisposeScope();
+        var features = data.ReadLayer(layer);
+        var train = tensor(data.Train);
+        var test = tensor(data.Test);
+        var targets = data.Targets.index_select(0, train);
+        if (shuffledAlpha is not null)
+        {
+            using var generator = new Generator((ulong)options.Seed);
+            targets = targets.index_select(0, randperm(data.Train.Length, generator: generator));
+        }
+        var ridge = shuffledAlpha is double fixedAlpha ? options.Ridge with { Alphas = [fixedAlpha] } : options.Ridge;
+        using var probe = RidgeProbe.Fit(features.index_select(0, train), targets, ridge);
+        var scores = HeldOutScoring.Score(data.Targets.index_select(0, test), probe.Predict(features.index_select(0, test)), data.IsPlace, options.Bootstrap);
+        return (scores, probe.Report.ChosenAlpha[0]);
+    }
+
+    static (HeldOutScores Scores, double Alpha, double LeaveOneOutError) ProbeWithError(ProbeData data, int layer, SpaceExperimentOptions options)
+    {
+        using var scope = NewDisposeScope();
+        var features = data.ReadLayer(layer);
+        var train = tensor(data.Train);
+        var test = tensor(data.Test);
+        using var probe = RidgeProbe.Fit(features.index_select(0, train), data.Targets.index_select(0, train), options.Ridge);
+        var scores = HeldOutScoring.Score(data.Targets.index_select(0, test), probe.Predict(features.index_select(0, test)), data.IsPlace, options.Bootstrap);
+        return (scores, probe.Report.ChosenAlpha[0], probe.Report.MeanLeaveOneOutError[probe.Report.ChosenIndex[0]]);
+    }
+}
