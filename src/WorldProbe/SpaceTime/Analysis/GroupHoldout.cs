@@ -91,6 +91,8 @@ public static class GroupHoldout
     /// </summary>
     public static double AngleDegrees(double[] truth, double[] predicted)
     {
+        if (truth.Length == 1)
+            return truth[0] == 0 || predicted[0] == 0 ? double.NaN : Math.Sign(truth[0]) == Math.Sign(predicted[0]) ? 0 : 180;
         double dot = truth.Zip(predicted, (a, b) => a * b).Sum();
         double norms = Math.Sqrt(truth.Sum(a => a * a) * predicted.Sum(b => b * b));
         if (norms == 0) return double.NaN;
