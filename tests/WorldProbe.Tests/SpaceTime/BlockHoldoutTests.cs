@@ -27,6 +27,7 @@ public sealed class BlockHoldoutTests
         {
             Assert.InRange(group.HoldoutAngleDegrees, 0, 1);
             Assert.InRange(group.RandomSplitAngleDegrees, 0, 1);
+            Assert.InRange(group.HoldoutAngleFromTrainingDegrees, 0, 1);
             Assert.Equal(data.Entities.Count(e => e.Get(MetadataKeys.Country) == group.Group && !e.IsTest), group.TrainRowsLeftOut);
             // Near-exact predictions: the same tiny errors with or without the block.
             Assert.True(group.Holdout.MeanError.Value < 5, $"{group.Group}: {group.Holdout.MeanError.Value} km");
@@ -45,6 +46,7 @@ public sealed class BlockHoldoutTests
             TargetKind.Place, MetadataKeys.Country, dataset: "world_place");
         var d = BlockHoldout.Run(data, Options).Groups.Single(g => g.Group == "D");
         Assert.InRange(d.HoldoutAngleDegrees, 170, 180);
+        Assert.InRange(d.HoldoutAngleFromTrainingDegrees, 170, 180);   // from A, B, C's centroid as well
         Assert.True(d.Holdout.ProximityError.Value > d.RandomSplit.ProximityError.Value, "holding D out must hurt it");
     }
 
