@@ -35,6 +35,7 @@ public sealed class BlockHoldoutTests
             Assert.InRange(group.Holdout.MeanError.Value, group.Holdout.MeanError.Low, group.Holdout.MeanError.High);
         }
         Assert.Equal(results.Groups.Sum(g => g.Holdout.Rows), results.PooledHoldout.Rows);
+        Assert.Contains("--block", Assert.Throws<WorldProbeException>(() => BlockHoldout.Run(data, Options with { BlockKey = MetadataKeys.Decade })).Message);
     }
 
     [Fact]
