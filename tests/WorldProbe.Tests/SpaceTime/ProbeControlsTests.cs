@@ -37,6 +37,7 @@ public sealed class ProbeControlsTests
             Assert.True(control.Scores.RSquared.Low <= control.Scores.RSquared.Value && control.Scores.RSquared.Value <= control.Scores.RSquared.High);
         }
         Assert.Equal([0, 1, 2], results.RandomInitLayers.Select(r => r.Layer));
+        Assert.Equal([0, 2], results.TrainedLayers.Select(r => r.Layer));
         Assert.Equal(results.Rows[0].Alpha, results.Rows[2].Alpha);   // the shuffled control keeps the alpha
     }
 
