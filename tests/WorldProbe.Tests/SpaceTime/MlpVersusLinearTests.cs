@@ -20,6 +20,7 @@ public sealed class MlpVersusLinearTests
         Assert.Equal(1, layer.Layer);
         Assert.Equal(300, layer.Ridge.Rows);
         Assert.True(layer.Ridge.RSquared.Value > 0.9, $"ridge {layer.Ridge.RSquared.Format()}");
+        Assert.True(Math.Abs(layer.StandardizedRidge.RSquared.Value - layer.Ridge.RSquared.Value) < 0.01, $"standardized ridge {layer.StandardizedRidge.RSquared.Format()}");
         Assert.True(layer.Mlp.RSquared.Value > 0.85, $"MLP {layer.Mlp.RSquared.Format()}");
         Assert.True(layer.Mlp.RSquared.Value < layer.Ridge.RSquared.Value + 0.02, $"MLP {layer.Mlp.RSquared.Value} vs ridge {layer.Ridge.RSquared.Value}");
         Assert.Contains(layer.MlpWeightDecay, new[] { 0.01, 0.03, 0.1, 0.3 });
