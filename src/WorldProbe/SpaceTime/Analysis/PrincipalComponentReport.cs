@@ -12,7 +12,7 @@ public static class PrincipalComponentReport
     {
         Directory.CreateDirectory(folder);
         var rows = results.Rows;
-        string chart = LayerCurveChart.Save(Path.Combine(folder, $"{results.Dataset}_pca"), $"{results.Model}: {results.Dataset}, ridge on the top k principal components (layer {results.Layer})", "test R²",
+        string chart = LayerCurveChart.Save(Path.Combine(folder, $"{results.Dataset}_pca"), $"{results.Model}: {results.Dataset}, ridge on the top k principal components (layer {results.Layer})", "test R², variance explained",
             [
                 new CurveSeries("ridge on top k components", rows.Select(r => Math.Log2(r.Components)).ToArray(), rows.Select(r => r.Scores.RSquared.Value).ToArray(),
                     rows.Select(r => r.Scores.RSquared.Low).ToArray(), rows.Select(r => r.Scores.RSquared.High).ToArray()),

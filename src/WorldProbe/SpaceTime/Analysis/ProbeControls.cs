@@ -36,7 +36,7 @@ public static class ProbeControls
         rows.Add(trained);
         if (layer != 0 && trainedCurve.FirstOrDefault(r => r.Layer == 0) is { } embeddings)
             rows.Add(embeddings with { Control = "trained model, layer 0 (embeddings)" });
-        var (shuffled, _) = Probe(data, layer, options, alpha);
+        var shuffled = ShuffledTargetProbe(data, layer, alpha, options);
         rows.Add(new ProbeControlRow("shuffled training targets (same alpha)", data.Model, layer, alpha, shuffled));
 
         var randomCurve = new List<ProbeControlRow>();
@@ -68,23 +68,17 @@ public static class ProbeControls
         return curve;
     }
 
-    // shuffledAlpha: null = the real targets with the leave-one-out alpha; else shuffled training targets at that alpha.
-    static (HeldOutScores Scores, double Alpha) Probe(ProbeData data, int layer, SpaceExperimentOptions options, double? shuffledAlpha)
+    // The same probe as at the layer (same alpha, no second search) on a seeded permutation of the training targets.
+    static HeldOutScores ShuffledTargetProbe(ProbeData data, int layer, double alpha, SpaceExperimentOptions options)
     {
         using var scope = NewDisposeScope();
         var features = data.ReadLayer(layer);
         var train = tensor(data.Train);
         var test = tensor(data.Test);
-        var targets = data.Targets.index_select(0, train);
-        if (shuffledAlpha is not null)
-        {
-            using var generator = new Generator((ulong)options.Seed);
-            targets = targets.index_select(0, randperm(data.Train.Length, generator: generator));
-        }
-        var ridge = shuffledAlpha is double fixedAlpha ? options.Ridge with { Alphas = [fixedAlpha] } : options.Ridge;
-        using var probe = RidgeProbe.Fit(features.index_select(0, train), targets, ridge);
-        var scores = HeldOutScoring.Score(data.Targets.index_select(0, test), probe.Predict(features.index_select(0, test)), data.IsPlace, options.Bootstrap);
-        return (scores, probe.Report.ChosenAlpha[0]);
+        using var generator = new Generator((ulong)options.Seed);
+        var shuffled = data.Targets.index_select(0, train).index_select(0, randperm(data.Train.Length, generator: generator));
+        using var probe = RidgeProbe.Fit(features.index_select(0, train), shuffled, options.Ridge with { Alphas = [alpha] });
+        return HeldOutScoring.Score(data.Targets.index_select(0, test), probe.Predict(features.index_select(0, test)), data.IsPlace, options.Bootstrap);
     }
 
     static (HeldOutScores Scores, double Alpha, double LeaveOneOutError) ProbeWithError(ProbeData data, int layer, SpaceExperimentOptions options)
