@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Probing;
+using WorldProbe.Probing.Metrics;
 using WorldProbe.Reports;
 using WorldProbe.Runs;
 using WorldProbe.Transformers;
@@ -131,8 +132,8 @@ public static class InterventionStudy
 
     static InterventionResult Row(string method, int? start, double? parameter, double[] errors, double? flipRate, Stopwatch watch)
     {
-        var interval = GameBootstrap.Mean(errors);
-        return new InterventionResult(method, start, parameter, interval.Value, interval.Low, interval.High, flipRate, watch.Elapsed.TotalSeconds);
+        var interval = Bootstrap.Mean(errors);
+        return new InterventionResult(method, start, parameter, interval.Estimate, interval.Low, interval.High, flipRate, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>Adds the intervention table to <paramref name="report"/>.</summary>
