@@ -40,7 +40,7 @@ public sealed class OthelloWorldModelStep : IDemoStep
         int[] layers = [0, start, last];
         var settings = new WorldModelStudySettings(
             new ProbeStudySettings(model, null, 300, layers, [ProbeTarget.Relative], [ProbeKind.Linear], true, new ProbeTrainingOptions(MaxEpochs: 4)),
-            new InterventionSettings(model, null, 300, 50, [start], [0.2], [8], Steps: 100),
+            new InterventionSettings(model, null, 300, 50, [start], [0.2], [8], Steps: 100, TileEdits: [TileEdit.Flip, TileEdit.Erase]),
             SaliencyBoards: 1, SaliencyStartLayer: start, SaliencyAlpha: 8);
         var seconds = WorldModelStudy.Run(settings, folder, report, progress, Path.GetDirectoryName(folder));
         report.Paragraph("Demo-sized study: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value.ToString("F1", CultureInfo.InvariantCulture)} s")) +
