@@ -4,12 +4,13 @@ using Spectre.Console;
 using WorldProbe.Cli.Console;
 using WorldProbe.Compute;
 using WorldProbe.Othello.Evaluation;
+using WorldProbe.Othello.Release;
 using WorldProbe.Othello.Training;
 using WorldProbe.Runs;
 
 namespace WorldProbe.Cli.Commands;
 
-/// <summary>`worldprobe othello train|eval`: Othello-GPT training and its legal-move error.</summary>
+/// <summary>`worldprobe othello train|eval|release`: Othello-GPT training, its legal-move error, and packing a model for users.</summary>
 public static class OthelloModelCommands
 {
     /// <summary>`othello train`.</summary>
@@ -110,6 +111,35 @@ public static class OthelloModelCommands
                 foreach (var (name, score) in new[] { ("trained", report.Trained), ("untrained", report.Untrained) })
                     System.Console.Out.WriteLine($"{name,-10} {score.Predictions,12:N0} {score.StrictError,13:P3} {score.LenientError,14:P3} {score.SetMatch,16:P2}");
             }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>`othello release`.</summary>
+    public static Command CreateRelease()
+    {
+        var run = new Option<string>("--run") { Description = "Training folder (from othello train); its newest checkpoint is released.", Required = true };
+        var output = new Option<string>("--out") { Description = "Released model folder (replaced whole), e.g. models/othello-gpt-small.", Required = true };
+        var evalGames = new Option<long>("--eval-games") { Description = "Held-out synthetic games scored for the card.", DefaultValueFactory = _ => 10_000 };
+        var championship = new Option<string?>("--championship") { Description = "Championship corpus (from othello import) scored in full for the card." };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => 1 };
+        var command = new Command("release",
+            "Pack a training run as a model for users: float16 weights + config.json, its held-out games, the learning curve, and a model card " +
+            "(README.md, card.json) with the legal-move error measured on the released weights.")
+        {
+            run, output, evalGames, championship, threads,
+        };
+        CommandAction.Set(command, parse =>
+        {
+            TorchSharp.torch.set_num_threads(Math.Max(1, parse.GetValue(threads)));
+            string? champion = parse.GetValue(championship);
+            if (champion is not null && !File.Exists(champion))
+                throw new WorldProbeException($"--championship {champion}: file not found; make it with worldprobe othello import data/othello/eothello_games.csv --out FILE.");
+            var settings = new ModelReleaseSettings(parse.GetValue(run)!, parse.GetValue(output)!, parse.GetValue(evalGames), champion);
+            var result = ConsoleProgress.Run(progress => ModelRelease.Create(settings, progress));
+            System.Console.Out.WriteLine($"{settings.OutFolder}: step {result.Step:N0}, {result.WeightBytes / 1e6:F1} MB; strict error {result.HeldOut.Trained.StrictError:P3} " +
+                                         $"on {result.HeldOut.Games}" + (result.Championship is { } c ? $", {c.Trained.StrictError:P3} on {c.Games}" : ""));
             return ExitCodes.Ok;
         });
         return command;

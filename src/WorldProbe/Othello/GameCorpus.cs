@@ -106,6 +106,15 @@ public sealed unsafe class GameCorpus : IDisposable
         return games;
     }
 
+    /// <summary>The moves (records without padding) of the first <paramref name="count"/> games, or of all when null.</summary>
+    public List<byte[]> FirstGames(long? count = null)
+    {
+        long take = Math.Min(count ?? long.MaxValue, Count);
+        var games = new List<byte[]>((int)take);
+        for (long i = 0; i < take; i++) games.Add(Moves(i).ToArray());
+        return games;
+    }
+
     IReadOnlyDictionary<string, string> ReadSettings(ReadOnlySpan<byte> json)
     {
         try

@@ -14,7 +14,8 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
 {
     /// <summary>
     /// Scores the model in <paramref name="modelFolder"/> on <paramref name="corpusPath"/> (every game, or
-    /// the first <paramref name="maxGames"/>), or by default on the held-out games its training recorded.
+    /// the first <paramref name="maxGames"/>), or by default (and for its own training corpus) on the held-out
+    /// games its folder records.
     /// </summary>
     public static ModelLegalityReport Measure(string modelFolder, string? corpusPath, long? maxGames, Device device, IProgressSink progress)
     {
@@ -22,7 +23,9 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
         if (model.Config.Architecture != OthelloGptConfig.ModelType)
             throw new WorldProbeException($"{modelFolder}: holds a {model.Config.Architecture} model; othello eval needs an Othello-GPT.");
         model.eval();
-        var (games, description) = corpusPath is null ? HeldOutGames(modelFolder, maxGames) : CorpusGames(corpusPath, maxGames);
+        // A training corpus means its held-out games: scoring the games the model trained on would flatter it.
+        var (games, description) = corpusPath is null || HeldOutGames.IsTrainingCorpus(modelFolder, corpusPath)
+            ? HeldOutGames.Load(modelFolder, maxGames) : CorpusGames(corpusPath, maxGames);
         var trained = LegalMoveEvaluator.Evaluate(tokens => model.Forward(tokens), games, progress: progress);
         using var untrainedModel = OthelloGpt.Create(OthelloGptConfig.From(model.Config), 0, device);
         untrainedModel.eval();
@@ -30,22 +33,11 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
         return new ModelLegalityReport(modelFolder, description, trained, untrained);
     }
 
-    static (List<byte[]>, string) HeldOutGames(string modelFolder, long? maxGames)
-    {
-        var state = TrainingState.TryRead(modelFolder)
-            ?? throw new WorldProbeException($"{modelFolder}: no {TrainingState.RelativePath}, so no record of held-out games; pass --corpus FILE.");
-        long[] heldOut = TrainingCheckpoint.LoadHeldOut(modelFolder);
-        using var games = TrainingGames.OpenWithHeldOut(state.Corpora, heldOut);
-        var chosen = heldOut.Take((int)Math.Min(maxGames ?? long.MaxValue, heldOut.Length)).Select(games.Moves).ToList();
-        return (chosen, $"{chosen.Count} held-out games of {string.Join(", ", state.Corpora.Select(Path.GetFileName))}");
-    }
-
     static (List<byte[]>, string) CorpusGames(string corpusPath, long? maxGames)
     {
+        if (!File.Exists(corpusPath)) throw new WorldProbeException($"--corpus {corpusPath}: file not found.");
         using var corpus = GameCorpus.Open(corpusPath);
-        long count = Math.Min(maxGames ?? long.MaxValue, corpus.Count);
-        var chosen = new List<byte[]>((int)count);
-        for (long i = 0; i < count; i++) chosen.Add(corpus.Moves(i).ToArray());
-        return (chosen, $"{count} games of {Path.GetFileName(corpusPath)}");
+        var chosen = corpus.FirstGames(maxGames);
+        return (chosen, $"{chosen.Count} games of {Path.GetFileName(corpusPath)}");
     }
 }
