@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Spectre.Console;
 using WorldProbe.Cli.Console;
 using WorldProbe.Compute;
+using WorldProbe.Othello;
 using WorldProbe.Othello.Evaluation;
 using WorldProbe.Othello.Release;
 using WorldProbe.Othello.Training;
@@ -91,18 +92,22 @@ public static class OthelloModelCommands
         var model = new Option<string>("--model") { Description = "Model folder (an Othello-GPT from othello train).", Required = true };
         var corpus = new Option<string?>("--corpus") { Description = "Corpus file to score every game of (default: the held-out games the training recorded)." };
         var games = new Option<long?>("--games") { Description = "Score only the first N games." };
+        var opening = new Option<string?>("--opening") { Description = "Score only games that open with this move (d3, c4, f5 or e6): the opening-holdout experiment." };
         var json = CommonOptions.Json();
         var device = CommonOptions.Device();
         var command = new Command("eval",
             "Top-1 legal-move error over every prefix of the games: strict (legal for the side that moves next, after any forced pass) " +
             "and the original's lenient rule (legal for either side), plus the top-N set match; beside an untrained model of the same shape.")
         {
-            model, corpus, games, json, device,
+            model, corpus, games, opening, json, device,
         };
         CommandAction.Set(command, parse =>
         {
             var dev = TorchRuntime.ParseDevice(parse.GetValue(device)!);
-            var report = ConsoleProgress.Run(progress => ModelLegalityReport.Measure(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), dev, progress));
+            int? first = parse.GetValue(opening) is { } openingName ? Square.Parse(openingName, where: "--opening") : null;
+            if (first is int square && Square.Name(square) is not ("d3" or "c4" or "f5" or "e6"))
+                throw new WorldProbeException($"--opening {Square.Name(square)}: the first move of a game is d3, c4, f5 or e6.");
+            var report = ConsoleProgress.Run(progress => ModelLegalityReport.Measure(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), dev, progress, first));
             if (parse.GetValue(json)) CommonOptions.PrintJson(report);
             else
             {

@@ -15,9 +15,10 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
     /// <summary>
     /// Scores the model in <paramref name="modelFolder"/> on <paramref name="corpusPath"/> (every game, or
     /// the first <paramref name="maxGames"/>), or by default (and for its own training corpus) on the held-out
-    /// games its folder records.
+    /// games its folder records. With <paramref name="opening"/>, only games whose first move is that square count
+    /// (the opening-holdout experiment).
     /// </summary>
-    public static ModelLegalityReport Measure(string modelFolder, string? corpusPath, long? maxGames, Device device, IProgressSink progress)
+    public static ModelLegalityReport Measure(string modelFolder, string? corpusPath, long? maxGames, Device device, IProgressSink progress, int? opening = null)
     {
         using var model = TransformerLoader.Load(modelFolder, new ModelLoadOptions { Device = device });
         if (model.Config.Architecture != OthelloGptConfig.ModelType)
@@ -25,7 +26,13 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
         model.eval();
         // A training corpus means its held-out games: scoring the games the model trained on would flatter it.
         var (games, description) = corpusPath is null || HeldOutGames.IsTrainingCorpus(modelFolder, corpusPath)
-            ? HeldOutGames.Load(modelFolder, maxGames) : CorpusGames(corpusPath, maxGames);
+            ? HeldOutGames.Load(modelFolder, opening is null ? maxGames : null) : CorpusGames(corpusPath, maxGames, opening);
+        if (opening is int first)
+        {
+            games = games.Where(g => g[0] == first).Take((int)Math.Min(maxGames ?? int.MaxValue, int.MaxValue)).ToList();
+            description = $"{games.Count} games opening {Square.Name(first)}, from {description}";
+        }
+        if (games.Count == 0) throw new WorldProbeException($"{corpusPath ?? modelFolder}: no games to score{(opening is null ? "" : " with that opening")}.");
         var trained = LegalMoveEvaluator.Evaluate(tokens => model.Forward(tokens), games, progress: progress);
         using var untrainedModel = OthelloGpt.Create(OthelloGptConfig.From(model.Config), 0, device);
         untrainedModel.eval();
@@ -33,11 +40,11 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
         return new ModelLegalityReport(modelFolder, description, trained, untrained);
     }
 
-    static (List<byte[]>, string) CorpusGames(string corpusPath, long? maxGames)
+    static (List<byte[]>, string) CorpusGames(string corpusPath, long? maxGames, int? opening)
     {
         if (!File.Exists(corpusPath)) throw new WorldProbeException($"--corpus {corpusPath}: file not found.");
         using var corpus = GameCorpus.Open(corpusPath);
-        var chosen = corpus.FirstGames(maxGames);
+        var chosen = corpus.FirstGames(maxGames, opening);
         return (chosen, $"{chosen.Count} games of {Path.GetFileName(corpusPath)}");
     }
 }
