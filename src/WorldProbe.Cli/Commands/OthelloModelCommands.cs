@@ -86,10 +86,17 @@ public static class OthelloModelCommands
         return command;
     }
 
+    /// <summary>--model: an Othello-GPT folder, by default the shipped one.</summary>
+    internal static Option<string> ModelOption() => new("--model")
+    {
+        Description = $"Othello-GPT folder (config.json + model.safetensors, from othello train or othello release). Default: the shipped {ShippedOthelloModel.RelativePath}.",
+        DefaultValueFactory = _ => ShippedOthelloModel.Folder,
+    };
+
     /// <summary>`othello eval`.</summary>
     public static Command CreateEval()
     {
-        var model = new Option<string>("--model") { Description = "Model folder (an Othello-GPT from othello train).", Required = true };
+        var model = ModelOption();
         var corpus = new Option<string?>("--corpus") { Description = "Corpus file to score every game of (default: the held-out games the training recorded)." };
         var games = new Option<long?>("--games") { Description = "Score only the first N games." };
         var opening = new Option<string?>("--opening") { Description = "Score only games that open with this move (d3, c4, f5 or e6): the opening-holdout experiment." };

@@ -12,7 +12,7 @@ namespace WorldProbe.Cli.Commands;
 /// <summary>`worldprobe othello probe|intervene|saliency|world-model`: the Othello world-model study.</summary>
 public static class OthelloProbeCommands
 {
-    static Option<string> ModelOption() => new("--model") { Description = "Othello-GPT folder (config.json + model.safetensors, from othello train).", Required = true };
+    static Option<string> ModelOption() => OthelloModelCommands.ModelOption();
     static Option<string?> CorpusOption() => new("--corpus") { Description = "Corpus file (default: the model's recorded held-out games; its training corpus also means those)." };
     static Option<string?> OutOption(string kind) => new("--out") { Description = $"Output folder (default: runs/{kind}/<time>)." };
     static Option<int> ThreadsOption() => new("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => 1 };
