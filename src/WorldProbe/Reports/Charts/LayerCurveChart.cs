@@ -9,7 +9,14 @@ namespace WorldProbe.Reports.Charts;
 public static class LayerCurveChart
 {
     /// <summary>Draws the series and saves PNG + SVG at <paramref name="basePath"/>; returns the PNG path.</summary>
-    public static string Save(string basePath, string title, string yLabel, IReadOnlyList<CurveSeries> series, string xLabel = "layer (residual stream after j blocks)")
+    /// <param name="basePath">Path without extension.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="yLabel">Y axis label.</param>
+    /// <param name="series">The lines.</param>
+    /// <param name="xLabel">X axis label.</param>
+    /// <param name="legendAt">Where the legend sits (lower right by default: scores rising with layer leave it free).</param>
+    public static string Save(string basePath, string title, string yLabel, IReadOnlyList<CurveSeries> series, string xLabel = "layer (residual stream after j blocks)",
+        Alignment legendAt = Alignment.LowerRight)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -34,7 +41,7 @@ public static class LayerCurveChart
         double maxX = series.SelectMany(s => s.X).DefaultIfEmpty(0).Max();
         if (maxX <= 40)
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(legendAt);
         return ChartFile.Save(plot, basePath);
     }
 }
