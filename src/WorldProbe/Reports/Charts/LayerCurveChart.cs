@@ -9,7 +9,14 @@ namespace WorldProbe.Reports.Charts;
 public static class LayerCurveChart
 {
     /// <summary>Draws the series and saves PNG + SVG at <paramref name="basePath"/>; returns the PNG path.</summary>
-    public static string Save(string basePath, string title, string yLabel, IReadOnlyList<CurveSeries> series, string xLabel = "layer (residual stream after j blocks)")
+    /// <param name="basePath">Output path without extension.</param>
+    /// <param name="title">Figure title.</param>
+    /// <param name="yLabel">Label of the y axis.</param>
+    /// <param name="series">The lines.</param>
+    /// <param name="xLabel">Label of the x axis.</param>
+    /// <param name="yLimits">Fixed y range (values outside it are cut off, e.g. a very negative R²); null = fit the data.</param>
+    public static string Save(string basePath, string title, string yLabel, IReadOnlyList<CurveSeries> series, string xLabel = "layer (residual stream after j blocks)",
+                              (double Min, double Max)? yLimits = null)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -34,6 +41,7 @@ public static class LayerCurveChart
         double maxX = series.SelectMany(s => s.X).DefaultIfEmpty(0).Max();
         if (maxX <= 40)
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        if (yLimits is { } limits) plot.Axes.SetLimitsY(limits.Min, limits.Max);
         plot.ShowLegend(Alignment.LowerRight);
         return ChartFile.Save(plot, basePath);
     }
