@@ -21,9 +21,11 @@ public static class PromptTransferReport
         CurveSeries Series(string label, Func<PromptTransferLayer, ScoreWithInterval> score) => new(label, x,
             results.Layers.Select(l => score(l).Value).ToArray(), results.Layers.Select(l => score(l).Low).ToArray(), results.Layers.Select(l => score(l).High).ToArray());
         string prefix = $"{results.Dataset}_{a}_{b}";
-        // Raw transfer can reach R² of -10 or worse; the chart keeps [-1, 1] readable and the table has the numbers.
+        // Raw transfer can reach R² of -10 or worse; the chart stops at -1 to stay readable and the table has the numbers.
+        var r2Series = conditions.Select(c => Series(c.Label, l => c.Scores(l).Scores.RSquared)).ToArray();
+        double low = Math.Max(-1, r2Series.Min(s => s.Low.Min())), high = Math.Min(1, r2Series.Max(s => s.High.Max()));
         string r2Chart = LayerCurveChart.Save(Path.Combine(folder, prefix + "_transfer_r2"), $"{results.Model}: {results.Dataset}, probe trained on one prompt, tested on another",
-            "test R² (cut at -1)", conditions.Select(c => Series(c.Label, l => c.Scores(l).Scores.RSquared)).ToArray(), yLimits: (-1, 1));
+            "test R² (cut at -1)", r2Series, yLimits: (low - 0.05, high + 0.05));
         string spearmanChart = LayerCurveChart.Save(Path.Combine(folder, prefix + "_transfer_spearman"), $"{results.Model}: {results.Dataset}, Spearman across prompts",
             "test Spearman", conditions.Where(c => !c.Label.EndsWith(" centred", StringComparison.Ordinal)).Select(c => Series(c.Label, l => c.Scores(l).Spearman)).ToArray());
         var best = results.Best;

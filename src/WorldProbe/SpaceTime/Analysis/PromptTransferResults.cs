@@ -5,8 +5,8 @@ namespace WorldProbe.SpaceTime.Analysis;
 /// <param name="Dataset">Dataset name.</param>
 /// <param name="PromptA">Prompt of the first store (<c>--store</c>).</param>
 /// <param name="PromptB">Prompt of the second store (<c>--test-store</c>).</param>
-/// <param name="StoreA">Folder of the first store.</param>
-/// <param name="StoreB">Folder of the second store.</param>
+/// <param name="StoreA">Folder of the first store (empty when run on data in memory).</param>
+/// <param name="StoreB">Folder of the second store (empty when run on data in memory).</param>
 /// <param name="Kind">"place" or "time".</param>
 /// <param name="TargetNames">Names of the target's components.</param>
 /// <param name="TrainRows">Training rows (the same entities under both prompts).</param>
@@ -21,5 +21,6 @@ public sealed record PromptTransferResults(string Model, string Dataset, string 
     public const string FileName = "prompt-transfer.json";
 
     /// <summary>The best layer's result.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public PromptTransferLayer Best => Layers.First(l => l.Layer == BestLayer);
 }
