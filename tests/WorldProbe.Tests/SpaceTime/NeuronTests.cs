@@ -101,4 +101,31 @@ public sealed class NeuronTests
         Assert.Equal(test.Length, result.BestActivation.Length);
         Assert.True(result.BySpearman.Skip(1).All(n => Math.Abs(n.SpearmanTrain) <= Math.Abs(bySpearman.SpearmanTrain)));
     }
+
+    [Fact]
+    public void AModelIsCheckedAgainstTheIdentityTheStoreRecords()
+    {
+        string folder = Directory.CreateTempSubdirectory("wp-model-check-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "config.json"), "{\"model_type\": \"bert\"}");
+            File.WriteAllBytes(Path.Combine(folder, "model.safetensors"), new byte[123]);
+            ActivationStoreManifest Manifest(string configHash, string weights) => new()
+            {
+                Model = "minilm", Dataset = "pantheon", Prompt = "when", StoreDType = "float16", Layers = [0], DModel = 4, TotalRows = 1,
+                BatchSize = 1, BatchesPerChunk = 1, ChunkCount = 1, PlanHash = "x", EntityIds = ["1"], Chunks = [],
+                Settings = new Dictionary<string, string> { ["model_config_sha256"] = configHash, ["model_weights"] = weights },
+            };
+            string hash = ActivationStoreWriter.HashFile(Path.Combine(folder, "config.json"));
+            ModelStoreCheck.Require("minilm", folder, "store-dir", Manifest(hash, "model.safetensors 123"));
+            var error = Assert.Throws<WorldProbeException>(() => ModelStoreCheck.Require("minilm", folder, "store-dir", Manifest(hash, "model.safetensors 124")));
+            Assert.Contains("store-dir", error.Message);
+            Assert.Contains(folder, error.Message);
+            Assert.Throws<WorldProbeException>(() => ModelStoreCheck.Require("minilm", folder, "store-dir", Manifest(new string('0', 64), "model.safetensors 123")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
