@@ -29,6 +29,7 @@ public sealed class SpaceExperiments
     };
     readonly Option<int?> layer = new("--layer") { Description = "Layer of the holdout, pca and controls experiments (default: lowest training leave-one-out error)." };
     readonly Option<string?> layers = new("--layers") { Description = "Layers of the mlp experiment, e.g. 0,3,6 or 2-5 (default: all)." };
+    readonly Option<string?> block = new("--block") { Description = "block-holdout: metadata key of the blocks (country, state, borough, century, decade, year; default: the dataset's own)." };
     readonly Option<int> minEntities = new("--min-entities") { Description = "Holdouts: only groups with at least this many entities.", DefaultValueFactory = _ => 50 };
     readonly Option<int?> maxTrainRows = new("--max-train-rows") { Description = "mlp: fit both probes on an evenly spaced subset of at most N training rows." };
     readonly PromptNeuronExperiments promptNeurons;
@@ -38,7 +39,7 @@ public sealed class SpaceExperiments
     public SpaceExperiments(Command command)
     {
         experiment.AcceptOnlyFromAmong([Layers, .. Names]);
-        foreach (var option in new Option[] { experiment, layer, layers, minEntities, maxTrainRows, randomStore }) command.Options.Add(option);
+        foreach (var option in new Option[] { experiment, layer, layers, block, minEntities, maxTrainRows, randomStore }) command.Options.Add(option);
         promptNeurons = new PromptNeuronExperiments(command);
     }
 
@@ -59,6 +60,7 @@ public sealed class SpaceExperiments
             Layer = parse.GetValue(layer),
             Layers = SpaceProbeCommands.ParseLayers(parse.GetValue(layers)),
             MinGroupEntities = parse.GetValue(minEntities),
+            BlockKey = parse.GetValue(block),
             MaxTrainRows = parse.GetValue(maxTrainRows),
         };
         var data = ProbeData.Open(store);

@@ -30,7 +30,9 @@ public static class BlockHoldout
     public static GroupHoldoutResults Run(ProbeData data, SpaceExperimentOptions? options = null, IProgressSink? progress = null)
     {
         options ??= new SpaceExperimentOptions();
-        string key = BlockKey(data.Dataset);
+        string key = options.BlockKey ?? BlockKey(data.Dataset);
+        if (!data.Entities.Any(e => e.Get(key).Length > 0))
+            throw new WorldProbeException($"--block {key}: no entity of {data.Dataset} has it; use a metadata key such as {MetadataKeys.Country}, {MetadataKeys.Century} or {MetadataKeys.Decade}.");
         int layer = LayerSelection.Resolve(data, options.Layer, options.Ridge, progress);
         return GroupHoldout.Run(data, Name, key, entity => entity.Get(key), layer, options, progress);
     }

@@ -31,6 +31,8 @@ public static class GroupHoldout
         var trainTargets = data.Targets.index_select(0, train);
         var testTargets = data.Targets.index_select(0, test); // [m, k]
         var overall = data.Targets.mean([0L]).data<double>().ToArray();
+        var trainingSum = trainTargets.sum([0L]).data<double>().ToArray();
+        double[] trainingCentroid = trainingSum.Select(v => v / data.Train.Length).ToArray();
 
         using var full = RidgeProbe.Fit(trainFeatures, trainTargets, options.Ridge);
         double alpha = full.Report.ChosenAlpha[0];
@@ -63,10 +65,15 @@ public static class GroupHoldout
             var truth = testTargets.index_select(0, subset);
             var randomScores = HeldOutScoring.FromRows(truth, randomPredicted.index_select(0, subset), randomProximity.index_select(0, subset), randomError.index_select(0, subset), bootstrap);
             var holdoutScores = HeldOutScoring.FromRows(truth, predicted.index_select(0, subset), proximity.index_select(0, subset), error.index_select(0, subset), bootstrap);
-            double[] Offset(Tensor values) => values.index_select(0, subset).mean([0L]).data<double>().ToArray().Select((v, o) => v - overall[o]).ToArray();
-            double[] trueOffset = Offset(testTargets), randomOffset = Offset(randomPredicted), holdoutOffset = Offset(predicted);
+            double[] Offset(Tensor values, double[] origin) => values.index_select(0, subset).mean([0L]).data<double>().ToArray().Select((v, o) => v - origin[o]).ToArray();
+            double[] trueOffset = Offset(testTargets, overall), randomOffset = Offset(randomPredicted, overall), holdoutOffset = Offset(predicted, overall);
+            // The holdout probe's own training centroid: the training rows of the other groups.
+            var leftOutSum = trainTargets.index_select(0, leftOutIndex).sum([0L]).data<double>().ToArray();
+            double[] otherCentroid = trainingSum.Select((v, o) => (v - leftOutSum[o]) / (data.Train.Length - leftOut.Length)).ToArray();
             rows.Add(new GroupHoldoutRow(group, size, leftOut.Length, randomScores, holdoutScores, trueOffset, randomOffset, holdoutOffset,
-                AngleDegrees(trueOffset, randomOffset), AngleDegrees(trueOffset, holdoutOffset)));
+                AngleDegrees(trueOffset, randomOffset), AngleDegrees(trueOffset, holdoutOffset),
+                AngleDegrees(Offset(testTargets, trainingCentroid), Offset(randomPredicted, trainingCentroid)),
+                AngleDegrees(Offset(testTargets, otherCentroid), Offset(predicted, otherCentroid))));
             pooledRows.Add(subset);
             pooledPredicted.Add(predicted.index_select(0, subset));
             pooledProximity.Add(proximity.index_select(0, subset));
@@ -81,7 +88,8 @@ public static class GroupHoldout
         var pooledHoldout = HeldOutScoring.FromRows(pooledTruth, cat(pooledPredicted, 0), cat(pooledProximity, 0), cat(pooledError, 0), bootstrap);
         return new GroupHoldoutResults(experiment, data.Model, data.Dataset, data.Prompt, data.IsPlace ? "place" : "time", groupedBy, layer, alpha,
             options.MinGroupEntities, sizes.Count - rows.Count, options.BootstrapResamples, rows, pooledRandom, pooledHoldout,
-            MeanAngle(rows.Select(r => r.HoldoutAngleDegrees)), MeanAngle(rows.Select(r => r.RandomSplitAngleDegrees)));
+            MeanAngle(rows.Select(r => r.HoldoutAngleDegrees)), MeanAngle(rows.Select(r => r.RandomSplitAngleDegrees)),
+            MeanAngle(rows.Select(r => r.HoldoutAngleFromTrainingDegrees)), MeanAngle(rows.Select(r => r.RandomSplitAngleFromTrainingDegrees)));
     }
 
     /// <summary>
@@ -91,6 +99,8 @@ public static class GroupHoldout
     /// </summary>
     public static double AngleDegrees(double[] truth, double[] predicted)
     {
+        if (truth.Length == 1)
+            return truth[0] == 0 || predicted[0] == 0 ? double.NaN : Math.Sign(truth[0]) == Math.Sign(predicted[0]) ? 0 : 180;
         double dot = truth.Zip(predicted, (a, b) => a * b).Sum();
         double norms = Math.Sqrt(truth.Sum(a => a * a) * predicted.Sum(b => b * b));
         if (norms == 0) return double.NaN;

@@ -17,6 +17,8 @@ namespace WorldProbe.SpaceTime.Analysis;
 /// <param name="PooledHoldout">The same rows, each scored by the probe that held its group out.</param>
 /// <param name="MeanHoldoutAngleDegrees">Mean over groups of the holdout angle (places) or share of groups whose offset sign disagrees × 180 (times).</param>
 /// <param name="MeanRandomSplitAngleDegrees">The same for the random-split probe.</param>
+/// <param name="MeanHoldoutAngleFromTrainingDegrees">Mean of <see cref="GroupHoldoutRow.HoldoutAngleFromTrainingDegrees"/> (times: share of wrong signs × 180).</param>
+/// <param name="MeanRandomSplitAngleFromTrainingDegrees">Mean of <see cref="GroupHoldoutRow.RandomSplitAngleFromTrainingDegrees"/>.</param>
 public sealed record GroupHoldoutResults(
     string Experiment,
     string Model,
@@ -33,7 +35,9 @@ public sealed record GroupHoldoutResults(
     HeldOutScores PooledRandomSplit,
     HeldOutScores PooledHoldout,
     double MeanHoldoutAngleDegrees,
-    double MeanRandomSplitAngleDegrees)
+    double MeanRandomSplitAngleDegrees,
+    double MeanHoldoutAngleFromTrainingDegrees,
+    double MeanRandomSplitAngleFromTrainingDegrees)
 {
     /// <summary>The file name of <paramref name="experiment"/>'s results inside the output folder.</summary>
     public static string FileNameOf(string experiment) => experiment + ".json";

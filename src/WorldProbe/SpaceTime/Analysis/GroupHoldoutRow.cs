@@ -15,6 +15,10 @@ namespace WorldProbe.SpaceTime.Analysis;
 /// <param name="HoldoutOffset">Predicted centroid (holdout probe) minus the overall centroid.</param>
 /// <param name="RandomSplitAngleDegrees">Places: angle between the true and the random-split predicted offset (0 = same direction, 180 = opposite); times: 0 when the signs agree, 180 when not.</param>
 /// <param name="HoldoutAngleDegrees">The same for the holdout probe.</param>
+/// <param name="RandomSplitAngleFromTrainingDegrees">As <paramref name="RandomSplitAngleDegrees"/>, but both directions start at the centroid of the probe's own training rows (all training rows).</param>
+/// <param name="HoldoutAngleFromTrainingDegrees">As <paramref name="HoldoutAngleDegrees"/>, but both directions start at the centroid of the holdout probe's training rows
+/// (the other groups): a probe that predicts little more than its training mean cannot score well here, while from the overall centroid,
+/// which includes the held-out group, the other groups' mean lies on the far side and such a probe looks 180° wrong.</param>
 public sealed record GroupHoldoutRow(
     string Group,
     int Entities,
@@ -25,4 +29,6 @@ public sealed record GroupHoldoutRow(
     double[] RandomSplitOffset,
     double[] HoldoutOffset,
     double RandomSplitAngleDegrees,
-    double HoldoutAngleDegrees);
+    double HoldoutAngleDegrees,
+    double RandomSplitAngleFromTrainingDegrees,
+    double HoldoutAngleFromTrainingDegrees);

@@ -8,7 +8,10 @@ namespace WorldProbe.SpaceTime.Analysis;
 /// Linear (ridge, leave-one-out alpha) against MLP probes (<see cref="MlpProbe"/>: hidden 256, AdamW,
 /// weight decay and epoch chosen on a validation split carved from the training rows) at each layer,
 /// on the same training rows, scored on the same test rows. If the MLP is not clearly better, what
-/// the probe finds is linearly represented.
+/// the probe finds is linearly represented. A third probe, ridge on features standardized as the MLP
+/// sees them (training mean and std per feature), separates the MLP's nonlinearity from its feature
+/// scaling: ridge's single penalty treats the residual stream's few very large dimensions differently
+/// once they are rescaled.
 /// </summary>
 public static class MlpVersusLinear
 {
@@ -37,10 +40,14 @@ public static class MlpVersusLinear
             var testFeatures = features.index_select(0, test);
             using var ridge = RidgeProbe.Fit(trainFeatures, trainTargets, options.Ridge);
             var ridgeScores = HeldOutScoring.Score(testTargets, ridge.Predict(testFeatures), data.IsPlace, options.Bootstrap);
+            var mean = trainFeatures.mean([0L]);
+            var scale = trainFeatures.std([0L], unbiased: false).clamp_min(1e-12);
+            using var standardized = RidgeProbe.Fit((trainFeatures - mean) / scale, trainTargets, options.Ridge);
+            var standardizedScores = HeldOutScoring.Score(testTargets, standardized.Predict((testFeatures - mean) / scale), data.IsPlace, options.Bootstrap);
             using var mlp = MlpProbe.Fit(trainFeatures, trainTargets, mlpOptions);
             var mlpScores = HeldOutScoring.Score(testTargets, mlp.Predict(testFeatures), data.IsPlace, options.Bootstrap);
             int chosen = Array.IndexOf(mlp.Report.WeightDecays, mlp.Report.ChosenWeightDecay);
-            results.Add(new MlpVersusLinearLayer(layer, ridge.Report.ChosenAlpha[0], ridgeScores, mlpScores,
+            results.Add(new MlpVersusLinearLayer(layer, ridge.Report.ChosenAlpha[0], ridgeScores, standardized.Report.ChosenAlpha[0], standardizedScores, mlpScores,
                 mlp.Report.ChosenWeightDecay, mlp.Report.BestEpoch[chosen], mlp.Report.FitSeconds));
             task.Advance(1);
         }

@@ -22,11 +22,10 @@ public static class ProbeControlReport
                   ]));
         var random = results.RandomInitLayers;
         if (random.Count == 0) return;
-        var trained = results.Rows.Where(r => r.Model == results.Model && !r.Control.StartsWith("shuffled", StringComparison.Ordinal)).OrderBy(r => r.Layer).ToArray();
         CurveSeries Series(string label, IReadOnlyList<ProbeControlRow> rows) => new(label, rows.Select(r => (double)r.Layer).ToArray(),
             rows.Select(r => r.Scores.RSquared.Value).ToArray(), rows.Select(r => r.Scores.RSquared.Low).ToArray(), rows.Select(r => r.Scores.RSquared.High).ToArray());
         string chart = LayerCurveChart.Save(Path.Combine(folder, $"{results.Dataset}_controls"), $"{results.Dataset}: trained vs random-init model", "test R²",
-            [Series($"{results.Model} (trained)", trained), Series(random[0].Model, random)]);
-        report.Image(Relative(pageFolder, chart), $"Test R² by layer: the trained model (layers probed here) and the random-init model (every layer), {results.Dataset}");
+            [Series($"{results.Model} (trained)", results.TrainedLayers), Series(random[0].Model, random)]);
+        report.Image(Relative(pageFolder, chart), $"Test R² by layer: the trained and the random-init model, {results.Dataset}");
     }
 }

@@ -27,37 +27,45 @@ public static class ProbeControls
         progress ??= IProgressSink.Silent;
         if (randomInit is not null && (randomInit.Dataset != data.Dataset || randomInit.Prompt != data.Prompt))
             throw new WorldProbeException($"--random-store holds {randomInit.Dataset}/{randomInit.Prompt}, but --store holds {data.Dataset}/{data.Prompt}; extract the same dataset and prompt with --random-init.");
-        int layer = LayerSelection.Resolve(data, options.Layer, options.Ridge, progress);
+        var trainedErrors = new Dictionary<int, double>();
+        var trainedCurve = Curve(data, "trained model", options, progress, trainedErrors);
+        int layer = options.Layer is int chosen ? LayerSelection.Resolve(data, chosen, options.Ridge) : trainedErrors.MinBy(pair => pair.Value).Key;
         var rows = new List<ProbeControlRow>();
-        var (trained, alpha) = Probe(data, layer, options, null);
-        rows.Add(new ProbeControlRow("trained model", data.Model, layer, alpha, trained));
-        if (layer != 0 && data.Layers.Contains(0))
-        {
-            var (embeddings, embeddingAlpha) = Probe(data, 0, options, null);
-            rows.Add(new ProbeControlRow("trained model, layer 0 (embeddings)", data.Model, 0, embeddingAlpha, embeddings));
-        }
+        var trained = trainedCurve.First(r => r.Layer == layer);
+        double alpha = trained.Alpha;
+        rows.Add(trained);
+        if (layer != 0 && trainedCurve.FirstOrDefault(r => r.Layer == 0) is { } embeddings)
+            rows.Add(embeddings with { Control = "trained model, layer 0 (embeddings)" });
         var (shuffled, _) = Probe(data, layer, options, alpha);
         rows.Add(new ProbeControlRow("shuffled training targets (same alpha)", data.Model, layer, alpha, shuffled));
 
         var randomCurve = new List<ProbeControlRow>();
         if (randomInit is not null)
         {
-            using var task = progress.Start($"{randomInit.Dataset}: random-init model, every layer", randomInit.Layers.Count, "layers");
             var errors = new Dictionary<int, double>();
-            foreach (int randomLayer in randomInit.Layers)
-            {
-                var (scores, randomAlpha, error) = ProbeWithError(randomInit, randomLayer, options);
-                errors[randomLayer] = error;
-                randomCurve.Add(new ProbeControlRow("random-init model", randomInit.Model, randomLayer, randomAlpha, scores));
-                task.Advance(1);
-            }
+            randomCurve = Curve(randomInit, "random-init model", options, progress, errors);
             int best = errors.MinBy(pair => pair.Value).Key;
             if (randomCurve.FirstOrDefault(r => r.Layer == layer) is { } same)
                 rows.Add(same with { Control = $"random-init model, layer {layer}" });
             rows.Add(randomCurve.First(r => r.Layer == best) with { Control = $"random-init model, its best layer by leave-one-out ({best})" });
         }
         return new ProbeControlResults(data.Model, data.Dataset, data.Prompt, data.IsPlace ? "place" : "time", layer,
-            data.Train.Length, data.Test.Length, options.BootstrapResamples, rows, randomCurve);
+            data.Train.Length, data.Test.Length, options.BootstrapResamples, rows, trainedCurve, randomCurve);
+    }
+
+    // Every stored layer of one store, with each layer's training leave-one-out error into errors when given.
+    static List<ProbeControlRow> Curve(ProbeData data, string control, SpaceExperimentOptions options, IProgressSink progress, Dictionary<int, double>? errors = null)
+    {
+        var curve = new List<ProbeControlRow>();
+        using var task = progress.Start($"{data.Dataset}: {control}, every layer", data.Layers.Count, "layers");
+        foreach (int layer in data.Layers)
+        {
+            var (scores, alpha, error) = ProbeWithError(data, layer, options);
+            if (errors is not null) errors[layer] = error;
+            curve.Add(new ProbeControlRow(control, data.Model, layer, alpha, scores));
+            task.Advance(1);
+        }
+        return curve;
     }
 
     // shuffledAlpha: null = the real targets with the leave-one-out alpha; else shuffled training targets at that alpha.

@@ -17,6 +17,9 @@ public sealed record SpaceExperimentOptions
     /// <summary>Layers of per-layer experiments (MLP vs linear); null = every stored layer.</summary>
     public IReadOnlyList<int>? Layers { get; init; }
 
+    /// <summary>Block holdout: the metadata key of the blocks (e.g. "decade"); null = the dataset's own (<see cref="BlockHoldout.BlockKey"/>).</summary>
+    public string? BlockKey { get; init; }
+
     /// <summary>Holdouts use only groups (blocks, entity types) with at least this many entities.</summary>
     public int MinGroupEntities { get; init; } = 50;
 
