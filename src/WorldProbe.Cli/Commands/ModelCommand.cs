@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TorchSharp;
 using WorldProbe.Compute;
+using WorldProbe.Othello.Training;
 using WorldProbe.Transformers;
 
 namespace WorldProbe.Cli.Commands;
@@ -112,14 +113,25 @@ public static class ModelCommand
         var device = CommonOptions.Device();
         var steps = new Option<int>("--steps") { Description = "Timed training steps (after 2 warm-up steps).", DefaultValueFactory = _ => 5 };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default: libtorch's choice, all cores). 1 gives a stable CPU-time figure on a shared machine.", DefaultValueFactory = _ => 0 };
-        var command = new Command("bench-train-step", "Time a training step of a Llama-shaped model (8 x 512, SwiGLU 1408, context 64, batch 32) and report model-FLOPs utilization.")
-            { steps, threads, device, json };
+        var shape = new Option<string>("--shape")
+        {
+            Description = "llama (8 x 512, SwiGLU 1408, context 64, batch 32), or othello-paper / othello-small / othello-tiny (an Othello-GPT preset's model and batch).",
+            DefaultValueFactory = _ => "llama",
+        };
+        var command = new Command("bench-train-step", "Time a training step (forward, cross-entropy, backward, AdamW) and report model-FLOPs utilization against the fp32 matmul rate.")
+            { shape, steps, threads, device, json };
         CommandAction.Set(command, parse =>
         {
             int threadCount = parse.GetValue(threads);
             if (threadCount < 0) throw new WorldProbeException($"--threads {threadCount}: use 1 or more, or 0 for libtorch's default.");
             if (threadCount > 0) torch.set_num_threads(threadCount);
-            var result = TrainStepBenchmark.Run(TrainStepBenchmark.Shape.Default, parse.GetValue(steps), TorchRuntime.ParseDevice(parse.GetValue(device)!));
+            string shapeName = parse.GetValue(shape)!;
+            var target = TorchRuntime.ParseDevice(parse.GetValue(device)!);
+            var result = shapeName == "llama"
+                ? TrainStepBenchmark.Run(TrainStepBenchmark.Shape.Default, parse.GetValue(steps), target)
+                : shapeName.StartsWith("othello-", StringComparison.Ordinal) && OthelloTrainingPreset.All.FirstOrDefault(p => p.Name == shapeName["othello-".Length..]) is { } preset
+                    ? TrainStepBenchmark.Run(preset.Model.ToTransformerConfig(), preset.BatchGames, parse.GetValue(steps), target)
+                    : throw new WorldProbeException($"--shape {shapeName}: unknown; use llama, othello-paper, othello-small or othello-tiny.");
             if (parse.GetValue(json)) CommonOptions.PrintJson(result);
             else
                 foreach (var property in result.GetType().GetProperties())

@@ -19,6 +19,7 @@ public static class OthelloCommand
         CreateExport(),
         OthelloModelCommands.CreateTrain(),
         OthelloModelCommands.CreateEval(),
+        OthelloModelCommands.CreateRelease(),
         OthelloProbeCommands.CreateProbe(),
         OthelloProbeCommands.CreateIntervene(),
         OthelloProbeCommands.CreateSaliency(),

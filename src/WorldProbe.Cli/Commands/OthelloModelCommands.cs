@@ -3,13 +3,15 @@ using System.Runtime.InteropServices;
 using Spectre.Console;
 using WorldProbe.Cli.Console;
 using WorldProbe.Compute;
+using WorldProbe.Othello;
 using WorldProbe.Othello.Evaluation;
+using WorldProbe.Othello.Release;
 using WorldProbe.Othello.Training;
 using WorldProbe.Runs;
 
 namespace WorldProbe.Cli.Commands;
 
-/// <summary>`worldprobe othello train|eval`: Othello-GPT training and its legal-move error.</summary>
+/// <summary>`worldprobe othello train|eval|release`: Othello-GPT training, its legal-move error, and packing a model for users.</summary>
 public static class OthelloModelCommands
 {
     /// <summary>`othello train`.</summary>
@@ -84,24 +86,35 @@ public static class OthelloModelCommands
         return command;
     }
 
+    /// <summary>--model: an Othello-GPT folder, by default the shipped one.</summary>
+    internal static Option<string> ModelOption() => new("--model")
+    {
+        Description = $"Othello-GPT folder (config.json + model.safetensors, from othello train or othello release). Default: the shipped {ShippedOthelloModel.RelativePath}.",
+        DefaultValueFactory = _ => ShippedOthelloModel.Folder,
+    };
+
     /// <summary>`othello eval`.</summary>
     public static Command CreateEval()
     {
-        var model = new Option<string>("--model") { Description = "Model folder (an Othello-GPT from othello train).", Required = true };
+        var model = ModelOption();
         var corpus = new Option<string?>("--corpus") { Description = "Corpus file to score every game of (default: the held-out games the training recorded)." };
         var games = new Option<long?>("--games") { Description = "Score only the first N games." };
+        var opening = new Option<string?>("--opening") { Description = "Score only games that open with this move (d3, c4, f5 or e6): the opening-holdout experiment." };
         var json = CommonOptions.Json();
         var device = CommonOptions.Device();
         var command = new Command("eval",
             "Top-1 legal-move error over every prefix of the games: strict (legal for the side that moves next, after any forced pass) " +
             "and the original's lenient rule (legal for either side), plus the top-N set match; beside an untrained model of the same shape.")
         {
-            model, corpus, games, json, device,
+            model, corpus, games, opening, json, device,
         };
         CommandAction.Set(command, parse =>
         {
             var dev = TorchRuntime.ParseDevice(parse.GetValue(device)!);
-            var report = ConsoleProgress.Run(progress => ModelLegalityReport.Measure(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), dev, progress));
+            int? first = parse.GetValue(opening) is { } openingName ? Square.Parse(openingName, where: "--opening") : null;
+            if (first is int square && Square.Name(square) is not ("d3" or "c4" or "f5" or "e6"))
+                throw new WorldProbeException($"--opening {Square.Name(square)}: the first move of a game is d3, c4, f5 or e6.");
+            var report = ConsoleProgress.Run(progress => ModelLegalityReport.Measure(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), dev, progress, first));
             if (parse.GetValue(json)) CommonOptions.PrintJson(report);
             else
             {
@@ -110,6 +123,35 @@ public static class OthelloModelCommands
                 foreach (var (name, score) in new[] { ("trained", report.Trained), ("untrained", report.Untrained) })
                     System.Console.Out.WriteLine($"{name,-10} {score.Predictions,12:N0} {score.StrictError,13:P3} {score.LenientError,14:P3} {score.SetMatch,16:P2}");
             }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>`othello release`.</summary>
+    public static Command CreateRelease()
+    {
+        var run = new Option<string>("--run") { Description = "Training folder (from othello train); its newest checkpoint is released.", Required = true };
+        var output = new Option<string>("--out") { Description = "Released model folder (replaced whole), e.g. models/othello-gpt-small.", Required = true };
+        var evalGames = new Option<long>("--eval-games") { Description = "Held-out synthetic games scored for the card.", DefaultValueFactory = _ => 10_000 };
+        var championship = new Option<string?>("--championship") { Description = "Championship corpus (from othello import) scored in full for the card." };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => 1 };
+        var command = new Command("release",
+            "Pack a training run as a model for users: float16 weights + config.json, its held-out games, the learning curve, and a model card " +
+            "(README.md, card.json) with the legal-move error measured on the released weights.")
+        {
+            run, output, evalGames, championship, threads,
+        };
+        CommandAction.Set(command, parse =>
+        {
+            TorchSharp.torch.set_num_threads(Math.Max(1, parse.GetValue(threads)));
+            string? champion = parse.GetValue(championship);
+            if (champion is not null && !File.Exists(champion))
+                throw new WorldProbeException($"--championship {champion}: file not found; make it with worldprobe othello import data/othello/eothello_games.csv --out FILE.");
+            var settings = new ModelReleaseSettings(parse.GetValue(run)!, parse.GetValue(output)!, parse.GetValue(evalGames), champion);
+            var result = ConsoleProgress.Run(progress => ModelRelease.Create(settings, progress));
+            System.Console.Out.WriteLine($"{settings.OutFolder}: step {result.Step:N0}, {result.WeightBytes / 1e6:F1} MB; strict error {result.HeldOut.Trained.StrictError:P3} " +
+                                         $"on {result.HeldOut.Games}" + (result.Championship is { } c ? $", {c.Trained.StrictError:P3} on {c.Games}" : ""));
             return ExitCodes.Ok;
         });
         return command;

@@ -12,7 +12,7 @@ namespace WorldProbe.Cli.Commands;
 /// <summary>`worldprobe othello probe|intervene|saliency|world-model`: the Othello world-model study.</summary>
 public static class OthelloProbeCommands
 {
-    static Option<string> ModelOption() => new("--model") { Description = "Othello-GPT folder (config.json + model.safetensors, from othello train).", Required = true };
+    static Option<string> ModelOption() => OthelloModelCommands.ModelOption();
     static Option<string?> CorpusOption() => new("--corpus") { Description = "Corpus file (default: the model's recorded held-out games; its training corpus also means those)." };
     static Option<string?> OutOption(string kind) => new("--out") { Description = $"Output folder (default: runs/{kind}/<time>)." };
     static Option<int> ThreadsOption() => new("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => 1 };
@@ -79,6 +79,12 @@ public static class OthelloProbeCommands
          new Option<string?>("--probes") { Description = "Folder of probes from othello probe --target relative --probe linear (its probes/ folder)." },
          CommonOptions.Seed());
 
+    static Option<string> TileEditsOption() =>
+        new("--edits") { Description = "Tile edits to benchmark: flip (mine <-> theirs), erase (to empty), or both (flip,erase).", DefaultValueFactory = _ => "flip,erase" };
+
+    static IReadOnlyList<TileEdit> ParseTileEdits(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(TileEdits.Parse).Distinct().ToArray();
+
     /// <summary>`othello intervene`.</summary>
     public static Command CreateIntervene()
     {
@@ -88,19 +94,20 @@ public static class OthelloProbeCommands
         var betas = new Option<string>("--betas") { Description = "Li et al.'s gradient edit: weights on keeping the other squares (empty: skip).", DefaultValueFactory = _ => "0,0.2" };
         var alphas = new Option<string>("--alphas") { Description = "Nanda et al.'s probe-direction edit: step lengths (empty: skip).", DefaultValueFactory = _ => "2,4,8" };
         var steps = new Option<int>("--steps") { Description = "Most Adam steps per gradient edit (lr 1e-3).", DefaultValueFactory = _ => 1000 };
+        var tileEdits = TileEditsOption();
         var output = OutOption("othello-intervene");
         var threads = ThreadsOption();
         var json = CommonOptions.Json();
         var command = new Command("intervene", "Edit the model's latent board (Li et al.'s gradient edit, Nanda et al.'s probe direction) and score its next-move predictions against the edited board.")
         {
-            model, corpus, probeGames, probes, cases, starts, betas, alphas, steps, output, threads, seed, json,
+            model, corpus, probeGames, probes, cases, starts, betas, alphas, steps, tileEdits, output, threads, seed, json,
         };
         CommandAction.Set(command, parse =>
         {
             SetThreads(parse.GetValue(threads));
             var settings = new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(probeGames), parse.GetValue(cases),
                 ParseLayers(parse.GetValue(starts)) ?? [], ParseNumbers(parse.GetValue(betas)!, "--betas"), ParseNumbers(parse.GetValue(alphas)!, "--alphas"),
-                parse.GetValue(steps), parse.GetValue(probes), parse.GetValue(seed));
+                parse.GetValue(steps), parse.GetValue(probes), parse.GetValue(seed), ParseTileEdits(parse.GetValue(tileEdits)!));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-intervene");
             var result = ConsoleProgress.Run(progress => InterventionStudy.Run(settings, folder, progress));
             var report = new HtmlReport("Othello-GPT interventions");
@@ -110,9 +117,10 @@ public static class OthelloProbeCommands
             if (parse.GetValue(json)) CommonOptions.PrintJson(result);
             else
             {
-                System.Console.Out.WriteLine($"{result.Cases} cases from {result.Games}; unedited model vs unedited board: {result.NullErrorOriginal:F3}");
+                foreach (var (edit, count) in result.Cases)
+                    System.Console.Out.WriteLine($"{edit}: {count} cases from {result.Games}; unedited model vs unedited board: {result.NullErrorOriginal[edit]:F3}");
                 foreach (var r in result.Rows)
-                    System.Console.Out.WriteLine($"{r.Method,-32} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} error {r.MeanError:F3} [{r.Low:F3}, {r.High:F3}] flip read {(r.FlipRate is double f ? f.ToString("P1", CultureInfo.InvariantCulture) : "-")}");
+                    System.Console.Out.WriteLine($"{r.TileEdit,-5} {r.Method,-32} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} error {r.MeanError:F3} [{r.Low:F3}, {r.High:F3}] flip read {(r.FlipRate is double f ? f.ToString("P1", CultureInfo.InvariantCulture) : "-")}");
             }
             return ExitCodes.Ok;
         });
@@ -164,12 +172,13 @@ public static class OthelloProbeCommands
         var games = new Option<int>("--games") { Description = "Games for the probes (all targets, linear and MLP, trained and random model, all layers).", DefaultValueFactory = _ => 2000 };
         var cases = new Option<int>("--cases") { Description = "Intervention benchmark positions.", DefaultValueFactory = _ => 1000 };
         var steps = new Option<int>("--steps") { Description = "Most Adam steps per gradient edit.", DefaultValueFactory = _ => 1000 };
+        var tileEdits = TileEditsOption();
         var output = OutOption("othello-world-model");
         var threads = ThreadsOption();
         var seed = CommonOptions.Seed();
         var command = new Command("world-model", "The whole study in one command: probes for every target, kind and layer, the intervention sweep, saliency boards, one HTML report.")
         {
-            model, corpus, games, cases, steps, output, threads, seed,
+            model, corpus, games, cases, steps, tileEdits, output, threads, seed,
         };
         CommandAction.Set(command, parse =>
         {
@@ -179,7 +188,8 @@ public static class OthelloProbeCommands
                 new ProbeStudySettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), null,
                     [ProbeTarget.Absolute, ProbeTarget.Relative, ProbeTarget.Flipped, ProbeTarget.Legal], [ProbeKind.Linear, ProbeKind.Mlp], true,
                     new ProbeTrainingOptions(Seed: parse.GetValue(seed))),
-                new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [2, 3, 4, 5], [0, 0.2, 1], [2, 4, 8, 16], parse.GetValue(steps), Seed: parse.GetValue(seed)),
+                new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [2, 3, 4, 5], [0, 0.2, 1], [2, 4, 8, 16], parse.GetValue(steps), Seed: parse.GetValue(seed),
+                    TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!)),
                 SaliencyBoards: 4, SaliencyStartLayer: 3, SaliencyAlpha: 8);
             var report = new HtmlReport("Othello-GPT world model");
             var seconds = ConsoleProgress.Run(progress => WorldModelStudy.Run(settings, folder, report, progress));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using WorldProbe.Othello.Interventions;
 using WorldProbe.Othello.Probes;
+using WorldProbe.Othello.Release;
 using WorldProbe.Reports;
 using WorldProbe.Runs;
 
@@ -12,12 +13,9 @@ namespace WorldProbe.Demo;
 /// </summary>
 public sealed class OthelloWorldModelStep : IDemoStep
 {
-    /// <summary>Where the shipped Othello-GPT lives, relative to the repository root.</summary>
-    public const string ShippedModel = "models/othello-gpt-small";
-
     readonly string? modelFolder;
 
-    /// <summary>A step on <paramref name="modelFolder"/> (default: <see cref="ShippedModel"/> in the checkout).</summary>
+    /// <summary>A step on <paramref name="modelFolder"/> (default: <see cref="ShippedOthelloModel"/> in the checkout).</summary>
     public OthelloWorldModelStep(string? modelFolder = null) => this.modelFolder = modelFolder;
 
     /// <inheritdoc />
@@ -26,7 +24,7 @@ public sealed class OthelloWorldModelStep : IDemoStep
     /// <inheritdoc />
     public void Run(string folder, HtmlReport report, IProgressSink progress)
     {
-        string model = modelFolder ?? Path.Combine(RepositoryRoot.TryFind() ?? Environment.CurrentDirectory, ShippedModel);
+        string model = modelFolder ?? ShippedOthelloModel.Folder;
         if (!File.Exists(Path.Combine(model, "config.json")))
         {
             report.Heading("Othello world model")
@@ -40,11 +38,11 @@ public sealed class OthelloWorldModelStep : IDemoStep
         int[] layers = [0, start, last];
         var settings = new WorldModelStudySettings(
             new ProbeStudySettings(model, null, 300, layers, [ProbeTarget.Relative], [ProbeKind.Linear], true, new ProbeTrainingOptions(MaxEpochs: 4)),
-            new InterventionSettings(model, null, 300, 50, [start], [0.2], [8], Steps: 100),
+            new InterventionSettings(model, null, 300, 50, [start], [0.2], [8], Steps: 100, TileEdits: [TileEdit.Flip, TileEdit.Erase]),
             SaliencyBoards: 1, SaliencyStartLayer: start, SaliencyAlpha: 8);
         var seconds = WorldModelStudy.Run(settings, folder, report, progress, Path.GetDirectoryName(folder));
         report.Paragraph("Demo-sized study: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value.ToString("F1", CultureInfo.InvariantCulture)} s")) +
-                         ". The full study: worldprobe othello world-model --model " + ShippedModel + " (see docs/othello-probes.md).");
+                         ". The full study: worldprobe othello world-model --model " + ShippedOthelloModel.RelativePath + " (see docs/othello-probes.md).");
     }
 
     static int ReadLayers(string model) => WorldProbe.Transformers.TransformerLoader.ReadConfig(model).NLayers;

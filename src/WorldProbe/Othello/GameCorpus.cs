@@ -106,6 +106,22 @@ public sealed unsafe class GameCorpus : IDisposable
         return games;
     }
 
+    /// <summary>
+    /// The moves (records without padding) of the first <paramref name="count"/> games (all when null), counting only
+    /// games whose first move is <paramref name="opening"/> when it is given.
+    /// </summary>
+    public List<byte[]> FirstGames(long? count = null, int? opening = null)
+    {
+        long take = Math.Min(count ?? long.MaxValue, Count);
+        var games = new List<byte[]>((int)Math.Min(take, 1 << 20));
+        for (long i = 0; i < Count && games.Count < take; i++)
+        {
+            var moves = Moves(i);
+            if (opening is null || (moves.Length > 0 && moves[0] == opening)) games.Add(moves.ToArray());
+        }
+        return games;
+    }
+
     IReadOnlyDictionary<string, string> ReadSettings(ReadOnlySpan<byte> json)
     {
         try

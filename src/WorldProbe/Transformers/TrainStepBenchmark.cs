@@ -61,22 +61,28 @@ public static class TrainStepBenchmark
     public sealed record Result(long Parameters, double StepSeconds, double TokensPerSecond, double ModelGFlops, double MatmulGFlops, double Mfu,
         double StepCpuSeconds, double MfuCpuTime, int Threads);
 
-    /// <summary>Runs 2 warm-up steps and <paramref name="steps"/> timed steps.</summary>
-    public static Result Run(Shape shape, int steps, Device? device = null)
+    /// <summary>Runs 2 warm-up steps and <paramref name="steps"/> timed steps of the Llama shape.</summary>
+    public static Result Run(Shape shape, int steps, Device? device = null) => Run(shape.ToConfig(), shape.Batch, steps, device);
+
+    /// <summary>
+    /// Runs 2 warm-up steps and <paramref name="steps"/> timed steps of any model shape (for example an
+    /// Othello-GPT preset) on <paramref name="batch"/> random sequences of its full context.
+    /// </summary>
+    public static Result Run(TransformerConfig config, int batch, int steps, Device? device = null)
     {
         if (steps < 1) throw new WorldProbeException($"--steps {steps}: time at least one step.");
         TorchRuntime.Initialize();
         device ??= CPU;
-        using var model = new Transformer(shape.ToConfig(), device);
+        using var model = new Transformer(config, device);
         model.InitializeWeights(seed: 1);
         model.train();
         using var optimizer = optim.AdamW(model.parameters(), lr: 1e-4);
         var generator = new Generator(2, device);
-        var tokens = randint(0, shape.Vocab, [shape.Batch, shape.Context + 1], dtype: ScalarType.Int64, device: device, generator: generator);
-        var input = tokens.narrow(1, 0, shape.Context);
-        var target = tokens.narrow(1, 1, shape.Context);
+        var tokens = randint(0, config.VocabSize, [batch, config.Context + 1], dtype: ScalarType.Int64, device: device, generator: generator);
+        var input = tokens.narrow(1, 0, config.Context);
+        var target = tokens.narrow(1, 1, config.Context);
         long parameters = model.ParameterCount - model.TokenEmbeddings.numel();
-        double flopsPerStep = 6.0 * parameters * shape.Batch * shape.Context;
+        double flopsPerStep = 6.0 * parameters * batch * config.Context;
         // The matmul rate is measured just before each timed step, so a machine shared with other work
         // slows numerator and denominator alike; the best step-rate pair is reported.
         (double Step, double Rate) best = (double.MaxValue, 1);
@@ -90,7 +96,7 @@ public static class TrainStepBenchmark
             {
                 optimizer.zero_grad();
                 var logits = model.forward(input); // [batch, pos, vocab]
-                var loss = nn.functional.cross_entropy(logits.reshape(-1, shape.Vocab), target.reshape(-1));
+                var loss = nn.functional.cross_entropy(logits.reshape(-1, config.VocabSize), target.reshape(-1));
                 loss.backward();
                 optimizer.step();
                 loss.item<float>();
@@ -100,7 +106,7 @@ public static class TrainStepBenchmark
             if (flopsPerStep / seconds / rate > flopsPerStep / best.Step / best.Rate) best = (seconds, rate);
             bestCpu = Math.Min(bestCpu, cpu);
         }
-        double tokensPerSecond = (double)shape.Batch * shape.Context / best.Step;
+        double tokensPerSecond = (double)batch * config.Context / best.Step;
         double modelGFlops = flopsPerStep / best.Step / 1e9;
         double matmulPerCpuSecond = MatmulFlopsPerCpuSecond(device);
         return new Result(parameters, Math.Round(best.Step, 4), Math.Round(tokensPerSecond, 1), Math.Round(modelGFlops, 2), Math.Round(best.Rate, 2),

@@ -47,6 +47,20 @@ public class CorpusTests
     }
 
     [Fact]
+    public void FirstGamesWithAnOpeningAreThatOpeningsGamesInCorpusOrder()
+    {
+        using var temp = new TempFolder();
+        SyntheticGameGenerator.Generate(Settings(2000, 1), temp.File("all.wpg"), IProgressSink.Silent);
+        using var corpus = GameCorpus.Open(temp.File("all.wpg"));
+        int c4 = Square.Parse("c4");
+        var expected = Enumerable.Range(0, (int)corpus.Count).Select(i => corpus.Moves(i).ToArray()).Where(g => g[0] == c4).ToList();
+        Assert.InRange(expected.Count, 400, 600); // a quarter of uniform random games
+        Assert.Equal(expected, corpus.FirstGames(opening: c4));
+        Assert.Equal(expected.Take(37), corpus.FirstGames(37, c4));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => corpus.Moves(i).ToArray()), corpus.FirstGames(5));
+    }
+
+    [Fact]
     public void DeduplicatedGenerationWritesDistinctGamesDeterministically()
     {
         using var temp = new TempFolder();

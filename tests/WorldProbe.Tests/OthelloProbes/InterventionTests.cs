@@ -3,6 +3,7 @@ using WorldProbe.Compute;
 using WorldProbe.Othello;
 using WorldProbe.Othello.Interventions;
 using WorldProbe.Othello.Probes;
+using WorldProbe.Tests.Othello;
 using WorldProbe.Transformers;
 using static TorchSharp.torch;
 
@@ -81,6 +82,31 @@ public class InterventionTests
             var state = GameState.Start;
             foreach (byte m in c.Prefix) state.Play(m);
             Assert.Equal(state.Mine, c.Mine);
+        }
+    }
+
+    [Theory]
+    [InlineData(TileEdit.Flip)]
+    [InlineData(TileEdit.Erase)]
+    public void EditedBoardsLegalMovesMatchTheReferenceRules(TileEdit edit)
+    {
+        var games = Enumerable.Range(0, 60).Select(g => SyntheticGame(g)).ToList();
+        var cases = InterventionBenchmark.Create(games, 40, 3, edit);
+        Assert.Equal(40, cases.Count);
+        foreach (var c in cases)
+        {
+            var reference = new ReferenceOthello();
+            foreach (byte m in c.Prefix) reference.Play(m);
+            var player = reference.ToMove;
+            int row = c.Square / 8, column = c.Square % 8;
+            var before = reference.Cells[row, column];
+            Assert.NotEqual(Disc.Empty, before);
+            reference.Cells[row, column] = edit == TileEdit.Erase ? Disc.Empty : before == Disc.Black ? Disc.White : Disc.Black;
+            ulong expected = reference.LegalMoves(player).Aggregate(0UL, (bits, square) => bits | 1UL << square);
+            Assert.Equal(expected, c.EditedLegal);
+            Assert.NotEqual(c.OriginalLegal, c.EditedLegal);
+            Assert.Equal(before == player ? 1 : 2, c.CurrentClass);
+            Assert.Equal(edit == TileEdit.Erase ? 0 : 3 - c.CurrentClass, c.TargetClass);
         }
     }
 

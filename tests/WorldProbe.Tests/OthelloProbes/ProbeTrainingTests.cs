@@ -2,6 +2,7 @@ using WorldProbe.Compute;
 using WorldProbe.Othello;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Probing;
+using WorldProbe.Probing.Metrics;
 using static TorchSharp.torch;
 
 namespace WorldProbe.Tests.OthelloProbes;
@@ -49,8 +50,8 @@ public class ProbeTrainingTests
         var split = GameRowSplit.Create(data.GameOf, data.Games, 0.1, 0.2, 0);
         var fit = ProbeTrainer.Train(data, 0, ProbeTarget.Relative, ProbeKind.Linear, split, new ProbeTrainingOptions(LearningRate: 1e-2, BatchSize: 256, MaxEpochs: 40, Patience: 4));
         var accuracy = fit.Test.Accuracy();
-        Assert.True(accuracy.Value > 0.99, $"accuracy {accuracy.Value}");
-        Assert.True(accuracy.Low <= accuracy.Value && accuracy.Value <= accuracy.High);
+        Assert.True(accuracy.Estimate > 0.99, $"accuracy {accuracy.Estimate}");
+        Assert.True(accuracy.Low <= accuracy.Estimate && accuracy.Estimate <= accuracy.High);
         Assert.True(fit.Test.MajorityAccuracy < 0.9, "the majority class alone must not explain the result");
     }
 
@@ -72,10 +73,10 @@ public class ProbeTrainingTests
         var random = new Random(1);
         double[] small = Enumerable.Range(0, 20).Select(_ => (double)random.Next(40, 60)).ToArray();
         double[] large = Enumerable.Range(0, 2000).Select(_ => (double)random.Next(40, 60)).ToArray();
-        var a = GameBootstrap.Ratio(small, small.Select(_ => 100.0).ToArray());
-        var b = GameBootstrap.Ratio(large, large.Select(_ => 100.0).ToArray());
-        Assert.Equal(small.Sum() / (100.0 * small.Length), a.Value, 12);
-        Assert.True(a.Low < a.Value && a.Value < a.High);
+        var a = Bootstrap.RatioOfSums(small, small.Select(_ => 100.0).ToArray());
+        var b = Bootstrap.RatioOfSums(large, large.Select(_ => 100.0).ToArray());
+        Assert.Equal(small.Sum() / (100.0 * small.Length), a.Estimate, 12);
+        Assert.True(a.Low < a.Estimate && a.Estimate < a.High);
         Assert.True(b.High - b.Low < (a.High - a.Low) / 3);
     }
 

@@ -14,15 +14,25 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
 {
     /// <summary>
     /// Scores the model in <paramref name="modelFolder"/> on <paramref name="corpusPath"/> (every game, or
-    /// the first <paramref name="maxGames"/>), or by default on the held-out games its training recorded.
+    /// the first <paramref name="maxGames"/>), or by default (and for its own training corpus) on the held-out
+    /// games its folder records. With <paramref name="opening"/>, only games whose first move is that square count
+    /// (the opening-holdout experiment).
     /// </summary>
-    public static ModelLegalityReport Measure(string modelFolder, string? corpusPath, long? maxGames, Device device, IProgressSink progress)
+    public static ModelLegalityReport Measure(string modelFolder, string? corpusPath, long? maxGames, Device device, IProgressSink progress, int? opening = null)
     {
         using var model = TransformerLoader.Load(modelFolder, new ModelLoadOptions { Device = device });
         if (model.Config.Architecture != OthelloGptConfig.ModelType)
             throw new WorldProbeException($"{modelFolder}: holds a {model.Config.Architecture} model; othello eval needs an Othello-GPT.");
         model.eval();
-        var (games, description) = corpusPath is null ? HeldOutGames(modelFolder, maxGames) : CorpusGames(corpusPath, maxGames);
+        // A training corpus means its held-out games: scoring the games the model trained on would flatter it.
+        var (games, description) = corpusPath is null || HeldOutGames.IsTrainingCorpus(modelFolder, corpusPath)
+            ? HeldOutGames.Load(modelFolder, opening is null ? maxGames : null) : CorpusGames(corpusPath, maxGames, opening);
+        if (opening is int first)
+        {
+            games = games.Where(g => g[0] == first).Take((int)Math.Min(maxGames ?? int.MaxValue, int.MaxValue)).ToList();
+            description = $"{games.Count} games opening {Square.Name(first)}, from {description}";
+        }
+        if (games.Count == 0) throw new WorldProbeException($"{corpusPath ?? modelFolder}: no games to score{(opening is null ? "" : " with that opening")}.");
         var trained = LegalMoveEvaluator.Evaluate(tokens => model.Forward(tokens), games, progress: progress);
         using var untrainedModel = OthelloGpt.Create(OthelloGptConfig.From(model.Config), 0, device);
         untrainedModel.eval();
@@ -30,22 +40,11 @@ public sealed record ModelLegalityReport(string Model, string Games, LegalMoveSc
         return new ModelLegalityReport(modelFolder, description, trained, untrained);
     }
 
-    static (List<byte[]>, string) HeldOutGames(string modelFolder, long? maxGames)
+    static (List<byte[]>, string) CorpusGames(string corpusPath, long? maxGames, int? opening)
     {
-        var state = TrainingState.TryRead(modelFolder)
-            ?? throw new WorldProbeException($"{modelFolder}: no {TrainingState.RelativePath}, so no record of held-out games; pass --corpus FILE.");
-        long[] heldOut = TrainingCheckpoint.LoadHeldOut(modelFolder);
-        using var games = TrainingGames.OpenWithHeldOut(state.Corpora, heldOut);
-        var chosen = heldOut.Take((int)Math.Min(maxGames ?? long.MaxValue, heldOut.Length)).Select(games.Moves).ToList();
-        return (chosen, $"{chosen.Count} held-out games of {string.Join(", ", state.Corpora.Select(Path.GetFileName))}");
-    }
-
-    static (List<byte[]>, string) CorpusGames(string corpusPath, long? maxGames)
-    {
+        if (!File.Exists(corpusPath)) throw new WorldProbeException($"--corpus {corpusPath}: file not found.");
         using var corpus = GameCorpus.Open(corpusPath);
-        long count = Math.Min(maxGames ?? long.MaxValue, corpus.Count);
-        var chosen = new List<byte[]>((int)count);
-        for (long i = 0; i < count; i++) chosen.Add(corpus.Moves(i).ToArray());
-        return (chosen, $"{count} games of {Path.GetFileName(corpusPath)}");
+        var chosen = corpus.FirstGames(maxGames, opening);
+        return (chosen, $"{chosen.Count} games of {Path.GetFileName(corpusPath)}");
     }
 }

@@ -11,6 +11,7 @@ namespace WorldProbe.Othello.Interventions;
 /// <param name="Steps">Most gradient steps per edit.</param>
 /// <param name="ProbeFolder">Probes saved by worldprobe othello probe --target relative --probe linear (null: train them here).</param>
 /// <param name="Seed">Benchmark draws and probe training.</param>
+/// <param name="TileEdits">Which tile edits to benchmark (null: flip only).</param>
 public sealed record InterventionSettings(
     string ModelFolder,
     string? CorpusPath,
@@ -21,4 +22,5 @@ public sealed record InterventionSettings(
     IReadOnlyList<double> Alphas,
     int Steps = 1000,
     string? ProbeFolder = null,
-    long Seed = 0);
+    long Seed = 0,
+    IReadOnlyList<TileEdit>? TileEdits = null);

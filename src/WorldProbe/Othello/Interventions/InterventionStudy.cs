@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Probing;
+using WorldProbe.Probing.Metrics;
 using WorldProbe.Reports;
 using WorldProbe.Runs;
 using WorldProbe.Transformers;
@@ -12,14 +13,16 @@ namespace WorldProbe.Othello.Interventions;
 
 /// <summary>Everything an intervention study measured.</summary>
 /// <param name="Games">Which games were used.</param>
-/// <param name="Cases">Benchmark cases.</param>
-/// <param name="NullErrorOriginal">Mean error of the unedited model against the unedited board (how good the model is).</param>
-/// <param name="Rows">The table, null baseline first.</param>
-public sealed record InterventionStudyResult(string Games, int Cases, double NullErrorOriginal, IReadOnlyList<InterventionResult> Rows);
+/// <param name="Cases">Benchmark cases per tile edit ("flip", "erase").</param>
+/// <param name="NullErrorOriginal">Per tile edit: mean error of the unedited model against the unedited board of those cases (how good the model is).</param>
+/// <param name="Rows">The table: per tile edit, the null baseline first.</param>
+public sealed record InterventionStudyResult(string Games, IReadOnlyDictionary<string, int> Cases, IReadOnlyDictionary<string, double> NullErrorOriginal,
+    IReadOnlyList<InterventionResult> Rows);
 
 /// <summary>
 /// Both published interventions on a benchmark of natural positions, swept over Ls, beta and alpha, against the null
-/// baseline of not intervening. Probes are relative (mine/theirs/empty) linear probes at every edited layer.
+/// baseline of not intervening, for each tile edit (flip mine &lt;-&gt; theirs, erase to empty). Probes are relative
+/// (mine/theirs/empty) linear probes at every edited layer.
 /// </summary>
 public static class InterventionStudy
 {
@@ -34,51 +37,63 @@ public static class InterventionStudy
         using var model = LoadModel(settings.ModelFolder);
         var (games, description) = ProbeGames.Load(settings.ModelFolder, settings.CorpusPath, settings.ProbeGames + 2 * settings.Cases);
         if (settings.StartLayers.Count == 0) throw new WorldProbeException("--start-layers: give at least one layer Ls.");
+        foreach (int start in settings.StartLayers)
+            if (start < 0 || start > model.Config.NLayers)
+                throw new WorldProbeException($"--start-layers: layer {start} does not exist; this model has layers 0..{model.Config.NLayers}.");
+        var tileEdits = settings.TileEdits ?? [TileEdit.Flip];
+        if (tileEdits.Count == 0) throw new WorldProbeException("--edits: give flip, erase or both.");
         probes ??= RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.StartLayers.Min(), settings.Seed, progress);
         var benchmarkGames = games.Skip(settings.ProbeGames).ToList();
-        var cases = InterventionBenchmark.Create(benchmarkGames, settings.Cases, settings.Seed);
-        if (cases.Count == 0) throw new WorldProbeException($"--cases: no benchmark case could be drawn from {benchmarkGames.Count} games; use more games.");
-        var prefixes = cases.Select(c => c.Prefix).ToList();
+        var edits = settings.Betas.Select(b => (IResidualEdit)new GradientEdit(b, Steps: settings.Steps))
+            .Concat(settings.Alphas.Select(a => (IResidualEdit)new ProbeDirectionEdit(a))).ToList();
+        var rows = new List<InterventionResult>();
+        var caseCounts = new Dictionary<string, int>();
+        var nullOriginal = new Dictionary<string, double>();
+        using var task = progress.Start("interventions", tileEdits.Count * settings.StartLayers.Count * edits.Count, "settings");
+        foreach (var tileEdit in tileEdits)
+        {
+            var cases = InterventionBenchmark.Create(benchmarkGames, settings.Cases, settings.Seed, tileEdit);
+            if (cases.Count == 0) throw new WorldProbeException($"--cases: no benchmark case could be drawn from {benchmarkGames.Count} games; use more games.");
+            string name = tileEdit.Name();
+            caseCounts[name] = cases.Count;
+            var watch = Stopwatch.StartNew();
+            using var unedited = InterventionRunner.MoveProbabilities(model, cases.Select(c => c.Prefix).ToList());
+            nullOriginal[name] = Errors(unedited, cases, edited: false).Average();
+            rows.Add(Row(name, "none (null baseline)", null, null, Errors(unedited, cases, edited: true), null, watch));
+            foreach (int start in settings.StartLayers)
+                foreach (var edit in edits)
+                {
+                    rows.Add(Intervene(model, probes, cases, start, edit, name));
+                    task.Advance(1);
+                }
+        }
+        var result = new InterventionStudyResult(description, caseCounts, nullOriginal, rows);
+        AtomicFile.WriteAllText(Path.Combine(folder, "intervention-results.json"), JsonSerializer.Serialize(result, RunManifest.Json));
+        return result;
+    }
+
+    static InterventionResult Intervene(Transformer model, IReadOnlyDictionary<int, BoardProbe> probes, List<InterventionCase> cases, int start, IResidualEdit edit, string tileEdit)
+    {
+        var used = probes.Where(p => p.Key >= start).ToDictionary(p => p.Key, p => p.Value);
+        if (used.Count != model.Config.NLayers + 1 - start)
+            throw new WorldProbeException($"--start-layers {start}: probes are missing for some of layers {start}..{model.Config.NLayers}.");
         long[] squares = cases.Select(c => (long)c.Square).ToArray();
         long[] currents = cases.Select(c => (long)c.CurrentClass).ToArray();
         long[] targets = cases.Select(c => (long)c.TargetClass).ToArray();
-        var rows = new List<InterventionResult>();
         var watch = Stopwatch.StartNew();
-        using var unedited = InterventionRunner.MoveProbabilities(model, prefixes);
-        double nullOriginal = Errors(unedited, cases, edited: false).Average();
-        rows.Add(Row("none (null baseline)", null, null, Errors(unedited, cases, edited: true), null, watch));
-        var edits = settings.Betas.Select(b => (IResidualEdit)new GradientEdit(b, Steps: settings.Steps))
-            .Concat(settings.Alphas.Select(a => (IResidualEdit)new ProbeDirectionEdit(a))).ToList();
-        using var task = progress.Start("interventions", settings.StartLayers.Count * edits.Count, "settings");
-        foreach (int start in settings.StartLayers)
+        double flipRate = double.NaN;
+        int lastLayer = used.Keys.Max();
+        using var probabilities = InterventionRunner.MoveProbabilities(model, cases.Select(c => c.Prefix).ToList(), edit, used, squares, currents, targets, (layer, edited) =>
         {
-            if (start < 0 || start > model.Config.NLayers)
-                throw new WorldProbeException($"--start-layers: layer {start} does not exist; this model has layers 0..{model.Config.NLayers}.");
-            var used = probes.Where(p => p.Key >= start).ToDictionary(p => p.Key, p => p.Value);
-            if (used.Count != model.Config.NLayers + 1 - start)
-                throw new WorldProbeException($"--start-layers {start}: probes are missing for some of layers {start}..{model.Config.NLayers}.");
-            foreach (var edit in edits)
-            {
-                watch.Restart();
-                double flipRate = double.NaN;
-                int lastLayer = used.Keys.Max();
-                using var probabilities = InterventionRunner.MoveProbabilities(model, prefixes, edit, used, squares, currents, targets, (layer, edited) =>
-                {
-                    if (layer == lastLayer) flipRate = ReadsTarget(used[layer], edited, squares, targets);
-                });
-                var (method, parameter) = edit switch
-                {
-                    GradientEdit g => ("gradient (Li et al.)", g.Beta),
-                    ProbeDirectionEdit d => ("probe direction (Nanda et al.)", d.Alpha),
-                    _ => (edit.Description, double.NaN),
-                };
-                rows.Add(Row(method, start, parameter, Errors(probabilities, cases, edited: true), flipRate, watch));
-                task.Advance(1);
-            }
-        }
-        var result = new InterventionStudyResult(description, cases.Count, nullOriginal, rows);
-        AtomicFile.WriteAllText(Path.Combine(folder, "intervention-results.json"), JsonSerializer.Serialize(result, RunManifest.Json));
-        return result;
+            if (layer == lastLayer) flipRate = ReadsTarget(used[layer], edited, squares, targets);
+        });
+        var (method, parameter) = edit switch
+        {
+            GradientEdit g => ("gradient (Li et al.)", g.Beta),
+            ProbeDirectionEdit d => ("probe direction (Nanda et al.)", d.Alpha),
+            _ => (edit.Description, double.NaN),
+        };
+        return Row(tileEdit, method, start, parameter, Errors(probabilities, cases, edited: true), flipRate, watch);
     }
 
     /// <summary>Loads an Othello-GPT in eval mode; a missing folder or another architecture is a user error.</summary>
@@ -129,22 +144,24 @@ public static class InterventionStudy
             edited ? c.EditedLegal : c.OriginalLegal)).ToArray();
     }
 
-    static InterventionResult Row(string method, int? start, double? parameter, double[] errors, double? flipRate, Stopwatch watch)
+    static InterventionResult Row(string tileEdit, string method, int? start, double? parameter, double[] errors, double? flipRate, Stopwatch watch)
     {
-        var interval = GameBootstrap.Mean(errors);
-        return new InterventionResult(method, start, parameter, interval.Value, interval.Low, interval.High, flipRate, watch.Elapsed.TotalSeconds);
+        var interval = Bootstrap.Mean(errors);
+        return new InterventionResult(tileEdit, method, start, parameter, interval.Estimate, interval.Low, interval.High, flipRate, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>Adds the intervention table to <paramref name="report"/>.</summary>
     public static void Report(InterventionStudyResult result, HtmlReport report)
     {
+        string counts = string.Join(", ", result.Cases.Select(c => $"{c.Value} for {c.Key}"));
+        string baselines = string.Join(", ", result.NullErrorOriginal.Select(c => $"{F(c.Value)} ({c.Key} cases)"));
         report.Heading("Interventions")
-              .Paragraph($"{result.Cases} natural positions from {result.Games} (prefixes of 5-30 moves; one tile per case changes colour, " +
-                         "chosen among occupied squares other than the last move whose swap changes the legal moves). " +
-                         "Error = size of the symmetric difference between the model's top-N moves and the edited board's N legal moves; " +
-                         $"95% intervals by bootstrap over cases. Unedited model against the unedited board: {F(result.NullErrorOriginal)}.")
-              .Table(["method", "Ls (edits layers Ls..n)", "beta / alpha", "mean error", "95% CI", "probe reads the flip", "seconds"],
-                     result.Rows.Select(r => (IReadOnlyList<string>)[r.Method, r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",
+              .Paragraph($"Natural positions from {result.Games} ({counts}; prefixes of 5-30 moves). Per case one occupied square other than the " +
+                         "last move is edited: flip = its disc changes colour (mine <-> theirs), erase = its disc is removed; only squares whose edit " +
+                         "changes the legal moves are drawn. Error = size of the symmetric difference between the model's top-N moves and the edited " +
+                         $"board's N legal moves; 95% intervals by bootstrap over cases. Unedited model against the unedited board: {baselines}.")
+              .Table(["edit", "method", "Ls (edits layers Ls..n)", "beta / alpha", "mean error", "95% CI", "probe reads the edit", "seconds"],
+                     result.Rows.Select(r => (IReadOnlyList<string>)[r.TileEdit, r.Method, r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",
                          r.Parameter is double p ? F(p) : "-", F(r.MeanError), $"{F(r.Low)} - {F(r.High)}",
                          r.FlipRate is double f ? (100 * f).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-",
                          r.Seconds.ToString("F1", CultureInfo.InvariantCulture)]));

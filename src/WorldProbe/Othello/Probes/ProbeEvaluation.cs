@@ -1,4 +1,4 @@
-using WorldProbe.Probing;
+using WorldProbe.Probing.Metrics;
 
 namespace WorldProbe.Othello.Probes;
 
@@ -11,7 +11,7 @@ namespace WorldProbe.Othello.Probes;
 public sealed record ProbeEvaluation(double[] CorrectPerGame, double[] SquaresPerGame, double[] CorrectPerSquare, long PositionsTested, double MajorityAccuracy)
 {
     /// <summary>Accuracy over all test squares with its 95% interval (bootstrap over test games).</summary>
-    public Interval Accuracy(int seed = 0) => GameBootstrap.Ratio(CorrectPerGame, SquaresPerGame, seed: seed);
+    public ConfidenceInterval Accuracy(int seed = 0) => Bootstrap.RatioOfSums(CorrectPerGame, SquaresPerGame, new BootstrapOptions(Seed: seed));
 
     /// <summary>Accuracy of each square [64].</summary>
     public double[] SquareAccuracy => CorrectPerSquare.Select(c => PositionsTested == 0 ? double.NaN : c / PositionsTested).ToArray();

@@ -60,7 +60,7 @@ public static class ProbeStudy
                         {
                             fit.Probe.Save(Path.Combine(probeFolder, ProbeFileName(name, target, kind, layer)));
                             var accuracy = fit.Test.Accuracy();
-                            results.Add(new ProbeLayerResult(name, target.Name(), kind.Name(), layer, accuracy.Value, accuracy.Low, accuracy.High,
+                            results.Add(new ProbeLayerResult(name, target.Name(), kind.Name(), layer, accuracy.Estimate, accuracy.Low, accuracy.High,
                                                              fit.Test.MajorityAccuracy, fit.Epochs, fit.Seconds, fit.Test.SquareAccuracy));
                         }
                     }

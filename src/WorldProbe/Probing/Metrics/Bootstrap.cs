@@ -64,6 +64,27 @@ public static class Bootstrap
         return new ConfidenceInterval(estimate, Percentile(values, tail), Percentile(values, 1 - tail), options.Confidence, values.Count);
     }
 
+    /// <summary>
+    /// sum(numerators) / sum(denominators) over units (one entry each, e.g. correct squares and squares per
+    /// game) with its interval, resampling units: rows inside a unit (positions of one game) are correlated,
+    /// so whole units are drawn.
+    /// </summary>
+    public static ConfidenceInterval RatioOfSums(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators, BootstrapOptions? options = null)
+    {
+        if (numerators.Count != denominators.Count)
+            throw new WorldProbeException($"bootstrap: {numerators.Count} numerators for {denominators.Count} denominators; give one of each per unit.");
+        using var top = tensor(numerators.ToArray(), ScalarType.Float64);
+        using var bottom = tensor(denominators.ToArray(), ScalarType.Float64);
+        return PercentileInterval(numerators.Count, rows => top.index_select(0, rows).sum().item<double>() / bottom.index_select(0, rows).sum().item<double>(), options);
+    }
+
+    /// <summary>The mean of one value per unit with its interval.</summary>
+    public static ConfidenceInterval Mean(IReadOnlyList<double> values, BootstrapOptions? options = null)
+    {
+        using var all = tensor(values.ToArray(), ScalarType.Float64);
+        return PercentileInterval(values.Count, rows => all.index_select(0, rows).mean().item<double>(), options);
+    }
+
     /// <summary>numpy.percentile's default (linear) interpolation on sorted values; q in [0, 1].</summary>
     internal static double Percentile(List<double> sorted, double q)
     {

@@ -9,14 +9,15 @@ namespace WorldProbe.Reports.Charts;
 public static class LayerCurveChart
 {
     /// <summary>Draws the series and saves PNG + SVG at <paramref name="basePath"/>; returns the PNG path.</summary>
-    /// <param name="basePath">Output path without extension.</param>
-    /// <param name="title">Figure title.</param>
-    /// <param name="yLabel">Label of the y axis.</param>
+    /// <param name="basePath">Path without extension.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="yLabel">Y axis label.</param>
     /// <param name="series">The lines.</param>
-    /// <param name="xLabel">Label of the x axis.</param>
+    /// <param name="xLabel">X axis label.</param>
+    /// <param name="legendAt">Where the legend sits (lower right by default: scores rising with layer leave it free).</param>
     /// <param name="yLimits">Fixed y range (values outside it are cut off, e.g. a very negative R²); null = fit the data.</param>
     public static string Save(string basePath, string title, string yLabel, IReadOnlyList<CurveSeries> series, string xLabel = "layer (residual stream after j blocks)",
-                              (double Min, double Max)? yLimits = null)
+        Alignment legendAt = Alignment.LowerRight, (double Min, double Max)? yLimits = null)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -42,7 +43,7 @@ public static class LayerCurveChart
         if (maxX <= 40)
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         if (yLimits is { } limits) plot.Axes.SetLimitsY(limits.Min, limits.Max);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(legendAt);
         return ChartFile.Save(plot, basePath);
     }
 }
