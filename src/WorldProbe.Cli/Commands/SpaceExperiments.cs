@@ -18,13 +18,13 @@ public sealed class SpaceExperiments
 
     /// <summary>Every experiment name this class runs.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [MlpVersusLinear.Name, BlockHoldout.Name, EntityTypeHoldout.Name, PrincipalComponentProbe.Name, ProbeControls.Name];
+        [MlpVersusLinear.Name, BlockHoldout.Name, EntityTypeHoldout.Name, PrincipalComponentProbe.Name, ProbeControls.Name, .. PromptNeuronExperiments.Names];
 
     readonly Option<string> experiment = new("--experiment")
     {
         Description = $"What to run: {Layers} (default: a ridge probe per layer), {MlpVersusLinear.Name} (ridge vs MLP probe per layer), " +
                       $"{BlockHoldout.Name} (hold out each country/state/borough/century/year), {EntityTypeHoldout.Name} (hold out each entity type), " +
-                      $"{PrincipalComponentProbe.Name} (ridge on the top k principal components), {ProbeControls.Name} (layer 0, shuffled targets, random-init model).",
+                      $"{PrincipalComponentProbe.Name} (ridge on the top k principal components), {ProbeControls.Name} (layer 0, shuffled targets, random-init model), " + PromptNeuronExperiments.Description + ".",
         DefaultValueFactory = _ => Layers,
     };
     readonly Option<int?> layer = new("--layer") { Description = "Layer of the holdout, pca and controls experiments (default: lowest training leave-one-out error)." };
@@ -32,6 +32,7 @@ public sealed class SpaceExperiments
     readonly Option<string?> block = new("--block") { Description = "block-holdout: metadata key of the blocks (country, state, borough, century, decade, year; default: the dataset's own)." };
     readonly Option<int> minEntities = new("--min-entities") { Description = "Holdouts: only groups with at least this many entities.", DefaultValueFactory = _ => 50 };
     readonly Option<int?> maxTrainRows = new("--max-train-rows") { Description = "mlp: fit both probes on an evenly spaced subset of at most N training rows." };
+    readonly PromptNeuronExperiments promptNeurons;
     readonly Option<string?> randomStore = new("--random-store") { Description = "controls: the same dataset extracted with `space extract --random-init SEED`." };
 
     /// <summary>Adds the experiment options to <paramref name="command"/>.</summary>
@@ -39,6 +40,7 @@ public sealed class SpaceExperiments
     {
         experiment.AcceptOnlyFromAmong([Layers, .. Names]);
         foreach (var option in new Option[] { experiment, layer, layers, block, minEntities, maxTrainRows, randomStore }) command.Options.Add(option);
+        promptNeurons = new PromptNeuronExperiments(command);
     }
 
     /// <summary>The experiment chosen on the command line.</summary>
@@ -102,6 +104,9 @@ public sealed class SpaceExperiments
                 summary = results.Rows.Select(r => new { r.Control, r.Layer, r2 = r.Scores.RSquared.Format(), proximity = r.Scores.ProximityError.Format() });
                 break;
             }
+            case PromptTransfer.Name or SpaceNeurons.Name:
+                summary = promptNeurons.Run(name, parse, store, folder, report, options);
+                break;
             default:
                 throw new WorldProbeException($"--experiment {name}: unknown; choose {Layers} or one of {string.Join(", ", Names)}.");
         }

@@ -15,8 +15,9 @@ public static class LayerCurveChart
     /// <param name="series">The lines.</param>
     /// <param name="xLabel">X axis label.</param>
     /// <param name="legendAt">Where the legend sits (lower right by default: scores rising with layer leave it free).</param>
+    /// <param name="yLimits">Fixed y range (values outside it are cut off, e.g. a very negative R²); null = fit the data.</param>
     public static string Save(string basePath, string title, string yLabel, IReadOnlyList<CurveSeries> series, string xLabel = "layer (residual stream after j blocks)",
-        Alignment legendAt = Alignment.LowerRight)
+        Alignment legendAt = Alignment.LowerRight, (double Min, double Max)? yLimits = null)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -41,6 +42,7 @@ public static class LayerCurveChart
         double maxX = series.SelectMany(s => s.X).DefaultIfEmpty(0).Max();
         if (maxX <= 40)
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        if (yLimits is { } limits) plot.Axes.SetLimitsY(limits.Min, limits.Max);
         plot.ShowLegend(legendAt);
         return ChartFile.Save(plot, basePath);
     }

@@ -150,8 +150,9 @@ public static class SpaceExtraction
     public static string ModelName(SpaceExtractionOptions options) =>
         options.RandomInitSeed is long seed ? $"{options.Model} (random init, seed {seed})" : options.Model;
 
+    /// <summary>The model folder's weight files, "name size; ..." as the store's settings record them.</summary>
     // The weights' names and sizes identify them cheaply; hashing gigabytes on every resume would not pay.
-    static string WeightFiles(string folder) => string.Join("; ",
+    public static string WeightFiles(string folder) => string.Join("; ",
         Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".safetensors", StringComparison.Ordinal) || f.EndsWith(".bin", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length}"));
 
