@@ -44,32 +44,14 @@ public static class ResidualStreamCache
     /// <param name="progress">Progress in sequences (null = silent).</param>
     public static Tensor CollectMany(Transformer model, IReadOnlyList<long[]> sequences, IReadOnlyList<int> positions, IReadOnlyList<int> layers, int batchSize = 32, IProgressSink? progress = null)
     {
-        if (sequences.Count != positions.Count)
-            throw new WorldProbeException($"{sequences.Count} sequences but {positions.Count} positions; give one position per sequence.");
-        if (batchSize < 1) throw new WorldProbeException($"batch size {batchSize} must be at least 1.");
-        for (int i = 0; i < sequences.Count; i++)
-            if (positions[i] < 0 || positions[i] >= sequences[i].Length)
-                throw new WorldProbeException($"sequence {i}: position {positions[i]} is outside its {sequences[i].Length} tokens.");
-        var order = Enumerable.Range(0, sequences.Count).OrderBy(i => sequences[i].Length).ToArray();
         var result = zeros(layers.Count, sequences.Count, model.Config.DModel); // [layers, sequences, d_model]
         using var task = (progress ?? IProgressSink.Silent).Start("residual stream", sequences.Count, "sequences");
-        for (int start = 0; start < order.Length; start += batchSize)
+        foreach (var batch in SequenceBatches.ByLength(sequences, positions, batchSize))
         {
             using var scope = NewDisposeScope();
-            var rows = order.Skip(start).Take(batchSize).ToArray();
-            int length = rows.Max(i => sequences[i].Length);
-            var ids = new long[rows.Length, length];
-            var mask = new long[rows.Length, length];
-            for (int r = 0; r < rows.Length; r++)
-                for (int t = 0; t < sequences[rows[r]].Length; t++)
-                {
-                    ids[r, t] = sequences[rows[r]][t];
-                    mask[r, t] = 1;
-                }
-            var chosen = tensor(rows.Select(i => (long)positions[i]).ToArray()); // [batch]
-            var stream = Collect(model, tensor(ids), tensor(mask), layers, chosen); // [layers, batch, d_model]
-            result.index_copy_(1, tensor(rows.Select(i => (long)i).ToArray()), stream);
-            task.Advance(rows.Length);
+            var stream = Collect(model, tensor(batch.Ids), tensor(batch.Mask), layers, tensor(batch.Positions)); // [layers, batch, d_model]
+            result.index_copy_(1, tensor(batch.Rows.Select(i => (long)i).ToArray()), stream);
+            task.Advance(batch.Rows.Length);
         }
         return result;
     }

@@ -27,8 +27,6 @@ public static class NeuronActivations
     public static (IReadOnlyDictionary<int, Tensor> Neurons, Tensor? Residual) Collect(Transformer model, IReadOnlyList<long[]> sequences, IReadOnlyList<int> positions,
         IReadOnlyList<int> blocks, int? residualLayer = null, int batchSize = 64, IProgressSink? progress = null)
     {
-        if (sequences.Count != positions.Count)
-            throw new WorldProbeException($"{sequences.Count} sequences but {positions.Count} positions; give one position per sequence.");
         foreach (int block in blocks)
             if (block < 0 || block >= model.Config.NLayers)
                 throw new WorldProbeException($"block {block} does not exist: this model has blocks 0..{model.Config.NLayers - 1}.");
@@ -36,29 +34,16 @@ public static class NeuronActivations
         if (residualLayer is int layer) names.Add(HookNames.ResidualLayer(layer));
         var neurons = blocks.ToDictionary(b => b, _ => zeros(sequences.Count, model.Config.DMlp)); // each [sequences, d_mlp]
         var residual = residualLayer is null ? null : zeros(sequences.Count, model.Config.DModel); // [sequences, d_model]
-        // Sorting by length keeps padding small; results go back to sequence order.
-        var order = Enumerable.Range(0, sequences.Count).OrderBy(i => sequences[i].Length).ToArray();
         using var task = (progress ?? IProgressSink.Silent).Start("MLP neuron activations", sequences.Count, "sequences");
-        for (int start = 0; start < order.Length; start += batchSize)
+        foreach (var batch in SequenceBatches.ByLength(sequences, positions, batchSize))
         {
             using var scope = NewDisposeScope();
-            var rows = order.Skip(start).Take(batchSize).ToArray();
-            int length = rows.Max(i => sequences[i].Length);
-            var ids = new long[rows.Length, length];
-            var mask = new long[rows.Length, length];
-            for (int r = 0; r < rows.Length; r++)
-                for (int t = 0; t < sequences[rows[r]].Length; t++)
-                {
-                    ids[r, t] = sequences[rows[r]][t];
-                    mask[r, t] = 1;
-                }
-            var chosen = tensor(rows.Select(i => (long)positions[i]).ToArray()); // [batch]
-            var target = tensor(rows.Select(i => (long)i).ToArray());
-            using var cache = ActivationCache.Run(model, tensor(ids), tensor(mask), names, chosen);
+            var target = tensor(batch.Rows.Select(i => (long)i).ToArray());
+            using var cache = ActivationCache.Run(model, tensor(batch.Ids), tensor(batch.Mask), names, tensor(batch.Positions));
             foreach (int block in blocks)
                 neurons[block].index_copy_(0, target, cache[HookNames.MlpPost(block)].to(ScalarType.Float32).cpu()); // [batch, d_mlp]
             if (residualLayer is int l) residual!.index_copy_(0, target, cache[HookNames.ResidualLayer(l)].to(ScalarType.Float32).cpu());
-            task.Advance(rows.Length);
+            task.Advance(batch.Rows.Length);
         }
         return (neurons, residual);
     }
