@@ -13,14 +13,8 @@ public static class ArtReader
     {
         var report = new LoadReportBuilder(Dataset, path);
         var entities = new List<Entity>();
-        foreach (var row in DelimitedFile.Csv(path).Rows(Columns))
+        foreach (var row in report.WholeRows(DelimitedFile.Csv(path).Rows(Columns)))
         {
-            report.Read();
-            if (!row.HasHeaderWidth)
-            {
-                report.Skip(row.Number, "wrong number of fields", $"{row.Fields.Length} fields, header has {row.HeaderWidth}");
-                continue;
-            }
             string title = row["title"].Trim(), creator = row["creator"].Trim();
             if (title.Length == 0 || creator.Length == 0)
             {

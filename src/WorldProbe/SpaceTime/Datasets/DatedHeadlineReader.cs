@@ -32,14 +32,8 @@ public static class DatedHeadlineReader
     {
         var report = new LoadReportBuilder(source.Dataset, path);
         var entities = new List<Entity>();
-        foreach (var row in DelimitedFile.Csv(path).Rows([source.HeadlineColumn, source.DateColumn]))
+        foreach (var row in report.WholeRows(DelimitedFile.Csv(path).Rows([source.HeadlineColumn, source.DateColumn])))
         {
-            report.Read();
-            if (!row.HasHeaderWidth)
-            {
-                report.Skip(row.Number, "wrong number of fields", $"{row.Fields.Length} fields, header has {row.HeaderWidth}");
-                continue;
-            }
             string raw = row[source.HeadlineColumn];
             string name = HeadlineText.Entity(raw, out bool whitespace);
             if (name.Length == 0)

@@ -8,7 +8,19 @@ internal sealed class LoadReportBuilder(string dataset, string file)
     int rowsRead;
     int kept;
 
-    public void Read() => rowsRead++;
+    /// <summary>
+    /// Counts every row and passes on those with the header's number of fields; the others are skipped here,
+    /// since a ragged row cannot be read by column name.
+    /// </summary>
+    public IEnumerable<DelimitedRow> WholeRows(IEnumerable<DelimitedRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            rowsRead++;
+            if (row.HasHeaderWidth) yield return row;
+            else Skip(row.Number, "wrong number of fields", $"{row.Fields.Length} fields, header has {row.HeaderWidth}");
+        }
+    }
 
     /// <summary>Counts a kept row and the repairs it needed (repairs are counted on kept rows only).</summary>
     public void Keep(IEnumerable<string> repairKinds)

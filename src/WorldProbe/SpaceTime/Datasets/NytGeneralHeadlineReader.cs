@@ -18,14 +18,8 @@ public static class NytGeneralHeadlineReader
     {
         var report = new LoadReportBuilder(Dataset, path);
         var entities = new List<Entity>();
-        foreach (var row in DelimitedFile.Csv(path).Rows(Columns))
+        foreach (var row in report.WholeRows(DelimitedFile.Csv(path).Rows(Columns)))
         {
-            report.Read();
-            if (!row.HasHeaderWidth)
-            {
-                report.Skip(row.Number, "wrong number of fields", $"{row.Fields.Length} fields, header has {row.HeaderWidth}");
-                continue;
-            }
             string name = HeadlineText.Entity(row["headline"], out bool whitespace);
             if (name.Length == 0)
             {

@@ -23,14 +23,8 @@ public static class PantheonReader
         var report = new LoadReportBuilder(Dataset, path);
         var entities = new List<Entity>();
         var file = new DelimitedFile(path, "\t", Encoding.Latin1, Quoted: false);
-        foreach (var row in file.Rows(Columns))
+        foreach (var row in report.WholeRows(file.Rows(Columns)))
         {
-            report.Read();
-            if (!row.HasHeaderWidth)
-            {
-                report.Skip(row.Number, "wrong number of fields", $"{row.Fields.Length} fields, header has {row.HeaderWidth}");
-                continue;
-            }
             var repairs = new List<string>();
             var text = RepairText(row, repairs);
             string name = text["name"];

@@ -16,14 +16,8 @@ internal static class PlaceRowReader
     {
         var report = new LoadReportBuilder(dataset, path);
         var entities = new List<Entity>();
-        foreach (var row in DelimitedFile.Csv(path).Rows(requiredColumns))
+        foreach (var row in report.WholeRows(DelimitedFile.Csv(path).Rows(requiredColumns)))
         {
-            report.Read();
-            if (!row.HasHeaderWidth)
-            {
-                report.Skip(row.Number, "wrong number of fields", $"{row.Fields.Length} fields, header has {row.HeaderWidth}");
-                continue;
-            }
             string name = row["name"].Trim();
             if (name.Length == 0)
             {
