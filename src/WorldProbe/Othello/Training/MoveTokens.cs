@@ -31,10 +31,7 @@ public static class MoveTokens
     {
         var tokens = new long[games.Count * GameRecord.Length];
         for (int g = 0; g < games.Count; g++)
-        {
-            var row = tokens.AsSpan(g * GameRecord.Length, GameRecord.Length);
-            for (int i = 0; i < games[g].Length; i++) row[i] = Square.ToOriginalToken(games[g][i]);
-        }
+            Encode(GameRecord.From(games[g]), tokens.AsSpan(g * GameRecord.Length, GameRecord.Length));
         return tensor(tokens, games.Count, GameRecord.Length);
     }
 }
