@@ -11,19 +11,12 @@ public class ActivationDatasetTests
 {
     public ActivationDatasetTests() => TorchRuntime.Initialize();
 
+    /// <summary>Uniform random game number <paramref name="length"/> of seed 5, cut after <paramref name="length"/> moves.</summary>
     static byte[] Game(int length)
     {
-        var state = GameState.Start;
-        var moves = new List<byte>();
-        var random = GameRandom.ForGame(5, length);
-        while (!state.IsOver && moves.Count < length)
-        {
-            ulong legal = state.LegalMoves;
-            int square = Bitboards.NthSquare(legal, random.NextBelow(Bitboards.Count(legal)));
-            state.Play(square);
-            moves.Add((byte)square);
-        }
-        return moves.ToArray();
+        var record = new byte[GameRecord.Length];
+        int moves = SyntheticGameGenerator.PlayGame(5, length, record);
+        return record[..Math.Min(moves, length)];
     }
 
     [Fact]

@@ -110,19 +110,10 @@ public class InterventionTests
         }
     }
 
-    static byte[] SyntheticGame(int seed)
+    static byte[] SyntheticGame(int index)
     {
-        var random = GameRandom.ForGame(11, seed);
-        var state = GameState.Start;
-        var moves = new List<byte>();
-        while (!state.IsOver)
-        {
-            ulong legal = state.LegalMoves;
-            int square = Bitboards.NthSquare(legal, random.NextBelow(Bitboards.Count(legal)));
-            state.Play(square);
-            moves.Add((byte)square);
-        }
-        return moves.ToArray();
+        var record = new byte[GameRecord.Length];
+        return record[..SyntheticGameGenerator.PlayGame(11, index, record)];
     }
 
     [Fact]
