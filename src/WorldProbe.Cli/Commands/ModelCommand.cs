@@ -31,13 +31,13 @@ public static class ModelCommand
         DefaultValueFactory = _ => "float32",
     };
 
-    static torch.ScalarType ParseDType(string name) => name.ToLowerInvariant() switch
+    static torch.ScalarType ParseDType(string name, string option = "--dtype") => name.ToLowerInvariant() switch
     {
         "float32" or "fp32" => torch.ScalarType.Float32,
         "bfloat16" or "bf16" => torch.ScalarType.BFloat16,
         "float64" or "fp64" => torch.ScalarType.Float64,
         "float16" or "fp16" => torch.ScalarType.Float16,
-        _ => throw new WorldProbeException($"--dtype {name}: use float32, bfloat16 or float64."),
+        _ => throw new WorldProbeException($"{option} {name}: use float32, bfloat16, float16 or float64."),
     };
 
     static Command Info()
@@ -84,13 +84,21 @@ public static class ModelCommand
         var reference = new Option<string>("--reference") { Description = "A safetensors file with input_ids, attention_mask and reference activations (embed, resid_post.N, final_norm, logits).", Required = true };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest allowed relative error max|ours - ref| / max|ref| (default 1e-4).", DefaultValueFactory = _ => 1e-4 };
         var dtype = DTypeOption();
+        var rotaryFrequencies = new Option<string>("--rotary-frequencies")
+        {
+            Description = "Precision of the rotary inverse frequencies: float32 (default, exact), or bfloat16 / float16 to reproduce a reference "
+                + "transformers computed after loading a checkpoint in that stored dtype (it rounds its inv_freq buffer with the model).",
+            DefaultValueFactory = _ => "float32",
+        };
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
         var command = new Command("verify", "Run a model on a reference file's inputs and report the largest relative error per hook point (exit 1 above tolerance).")
-            { model, reference, tolerance, dtype, device, json };
+            { model, reference, tolerance, dtype, rotaryFrequencies, device, json };
         CommandAction.Set(command, parse =>
         {
-            var options = new ModelLoadOptions(TorchRuntime.ParseDevice(parse.GetValue(device)!), ParseDType(parse.GetValue(dtype)!));
+            var frequencyDType = ParseDType(parse.GetValue(rotaryFrequencies)!, "--rotary-frequencies");
+            var options = new ModelLoadOptions(TorchRuntime.ParseDevice(parse.GetValue(device)!), ParseDType(parse.GetValue(dtype)!),
+                frequencyDType == torch.ScalarType.Float32 ? null : frequencyDType);
             using var loaded = TransformerLoader.Load(parse.GetValue(model)!, options);
             var errors = ModelVerifier.Verify(loaded, parse.GetValue(reference)!);
             double limit = parse.GetValue(tolerance);

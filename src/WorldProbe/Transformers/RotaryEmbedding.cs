@@ -28,6 +28,7 @@ public sealed class RotaryEmbedding
             "llama3" => Llama3Scaled(frequencies, config),
             _ => throw new WorldProbeException($"rope scaling type '{config.ScalingType}' is not supported (supported: default, linear, llama3)."),
         };
+        if (config.FrequencyDType is { } rounding) frequencies = frequencies.to(rounding).to(ScalarType.Float32);
         inverseFrequencies = frequencies.to(device).DetachFromDisposeScope();
     }
 

@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace WorldProbe.Transformers;
 
 /// <summary>Which normalisation a model uses.</summary>
@@ -50,8 +52,13 @@ public enum PositionKind
 /// <param name="LowFreqFactor">llama3 low_freq_factor.</param>
 /// <param name="HighFreqFactor">llama3 high_freq_factor.</param>
 /// <param name="OriginalContext">llama3 original_max_position_embeddings.</param>
+/// <param name="FrequencyDType">
+/// Null: inverse frequencies stay exact float32. A low-precision dtype rounds them to it, which is what transformers
+/// computes with when it loads a bf16/fp16 checkpoint in its stored dtype (its inv_freq buffer is cast with the model,
+/// even if the model is cast back to float32 afterwards); see <see cref="ModelLoadOptions.RotaryFrequencyDType"/>.
+/// </param>
 public sealed record RotaryConfig(double Theta, int Dims, string ScalingType = "default", double Factor = 1,
-    double LowFreqFactor = 1, double HighFreqFactor = 4, int OriginalContext = 8192);
+    double LowFreqFactor = 1, double HighFreqFactor = 4, int OriginalContext = 8192, ScalarType? FrequencyDType = null);
 
 /// <summary>
 /// Everything that fixes a transformer's shape and wiring. Architectures (Llama, GPT-2, GPT-NeoX, BERT,

@@ -37,6 +37,8 @@ public static class TransformerLoader
         else if (Directory.Exists(path))
         {
             var (architecture, config) = ReadFolderConfig(path);
+            if (options.RotaryFrequencyDType is { } rounding && config.Rotary is { } rotary)
+                config = config with { Rotary = rotary with { FrequencyDType = rounding } };
             model = new Transformer(config, options.Device, options.DType);
             using var checkpoint = CheckpointReader.OpenFolder(path);
             LoadWeights(model, architecture.Weights(config, checkpoint, model), checkpoint);
