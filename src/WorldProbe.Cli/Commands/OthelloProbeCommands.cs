@@ -39,20 +39,21 @@ public static class OthelloProbeCommands
         var layers = new Option<string?>("--layers") { Description = "Comma-separated layers (default: all, 0..n_layers; layer j = after j blocks)." };
         var games = new Option<int>("--games") { Description = "Games to extract (split by game 70/10/20 into training, validation, test).", DefaultValueFactory = _ => 2000 };
         var noRandom = new Option<bool>("--no-random-baseline") { Description = "Skip the randomly initialised model of the same shape." };
+        var epochs = EpochsOption();
         var output = OutOption("othello-probe");
         var threads = ThreadsOption();
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var command = new Command("probe", "Train board-state probes on every layer's residual stream (and on a random model of the same shape); writes probes (safetensors + JSON), charts and report.html.")
         {
-            model, corpus, target, probe, layers, games, noRandom, output, threads, seed, json,
+            model, corpus, target, probe, layers, games, noRandom, epochs, output, threads, seed, json,
         };
         CommandAction.Set(command, parse =>
         {
             SetThreads(parse.GetValue(threads));
             var settings = new ProbeStudySettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), ParseLayers(parse.GetValue(layers)),
                 [ProbeTargets.Parse(parse.GetValue(target)!)], [ProbeKinds.Parse(parse.GetValue(probe)!)], !parse.GetValue(noRandom),
-                new ProbeTrainingOptions(Seed: parse.GetValue(seed)));
+                TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-probe");
             var result = ConsoleProgress.Run(progress => ProbeStudy.Run(settings, folder, progress));
             var report = new HtmlReport("Othello-GPT board probes");
@@ -81,6 +82,16 @@ public static class OthelloProbeCommands
 
     static Option<string> TileEditsOption() =>
         new("--edits") { Description = "Tile edits to benchmark: flip (mine <-> theirs), erase (to empty), or both (flip,erase).", DefaultValueFactory = _ => "flip,erase" };
+
+    static Option<int> EpochsOption() => new("--epochs")
+    {
+        Description = "Most passes over the probes' training positions (each probe stops early once its validation loss stops falling).",
+        DefaultValueFactory = _ => new ProbeTrainingOptions().MaxEpochs,
+    };
+
+    static ProbeTrainingOptions TrainingOptions(int epochs, long seed) => epochs >= 1
+        ? new ProbeTrainingOptions(MaxEpochs: epochs, Seed: seed)
+        : throw new WorldProbeException($"--epochs {epochs}: use 1 or more.");
 
     static IReadOnlyList<TileEdit> ParseTileEdits(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(TileEdits.Parse).Distinct().ToArray();
@@ -120,7 +131,9 @@ public static class OthelloProbeCommands
                 foreach (var (edit, count) in result.Cases)
                     System.Console.Out.WriteLine($"{edit}: {count} cases from {result.Games}; unedited model vs unedited board: {result.NullErrorOriginal[edit]:F3}");
                 foreach (var r in result.Rows)
-                    System.Console.Out.WriteLine($"{r.TileEdit,-5} {r.Method,-32} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} error {r.MeanError:F3} [{r.Low:F3}, {r.High:F3}] flip read {(r.FlipRate is double f ? f.ToString("P1", CultureInfo.InvariantCulture) : "-")}");
+                    System.Console.Out.WriteLine($"{r.TileEdit,-5} {r.Method,-32} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} " +
+                        $"error {r.All.Mean:F3} [{r.All.Low:F3}, {r.All.High:F3}] x{r.All.NullRatio:F2} | competent ({r.Competent.Cases}) {r.Competent.Mean:F3} [{r.Competent.Low:F3}, {r.Competent.High:F3}] " +
+                        $"x{r.Competent.NullRatio:F2} [{r.Competent.NullRatioLow:F2}, {r.Competent.NullRatioHigh:F2}] flip read {(r.FlipRate is double f ? f.ToString("P1", CultureInfo.InvariantCulture) : "-")}");
             }
             return ExitCodes.Ok;
         });
@@ -173,12 +186,13 @@ public static class OthelloProbeCommands
         var cases = new Option<int>("--cases") { Description = "Intervention benchmark positions.", DefaultValueFactory = _ => 1000 };
         var steps = new Option<int>("--steps") { Description = "Most Adam steps per gradient edit.", DefaultValueFactory = _ => 1000 };
         var tileEdits = TileEditsOption();
+        var epochs = EpochsOption();
         var output = OutOption("othello-world-model");
         var threads = ThreadsOption();
         var seed = CommonOptions.Seed();
         var command = new Command("world-model", "The whole study in one command: probes for every target, kind and layer, the intervention sweep, saliency boards, one HTML report.")
         {
-            model, corpus, games, cases, steps, tileEdits, output, threads, seed,
+            model, corpus, games, cases, steps, tileEdits, epochs, output, threads, seed,
         };
         CommandAction.Set(command, parse =>
         {
@@ -187,8 +201,8 @@ public static class OthelloProbeCommands
             var settings = new WorldModelStudySettings(
                 new ProbeStudySettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), null,
                     [ProbeTarget.Absolute, ProbeTarget.Relative, ProbeTarget.Flipped, ProbeTarget.Legal], [ProbeKind.Linear, ProbeKind.Mlp], true,
-                    new ProbeTrainingOptions(Seed: parse.GetValue(seed))),
-                new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [2, 3, 4, 5], [0, 0.2, 1], [2, 4, 8, 16], parse.GetValue(steps), Seed: parse.GetValue(seed),
+                    TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed))),
+                new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [1, 2, 3, 4], [0, 0.2], [2, 3, 4, 6, 8], parse.GetValue(steps), Seed: parse.GetValue(seed),
                     TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!)),
                 SaliencyBoards: 4, SaliencyStartLayer: 3, SaliencyAlpha: 8);
             var report = new HtmlReport("Othello-GPT world model");

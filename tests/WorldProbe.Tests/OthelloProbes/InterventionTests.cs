@@ -141,6 +141,22 @@ public class InterventionTests
     static int Run(params string[] args) => InProcessCli.Run(args).Code;
 
     [Fact]
+    public void NullRatioIsExactWhenEveryCaseImprovesByTheSameFactor()
+    {
+        double[] errors = [1, 2, 0, 4, 1, 3];
+        double[] nullErrors = errors.Select(e => 3 * e).ToArray();
+        var summary = InterventionErrors.Create(errors, nullErrors);
+        Assert.Equal(6, summary.Cases);
+        Assert.Equal(errors.Average(), summary.Mean, 12);
+        Assert.InRange(summary.Mean, summary.Low, summary.High);
+        // Pairs are resampled together, so every resample's ratio is 3 as well.
+        Assert.Equal(3, summary.NullRatio, 12);
+        Assert.Equal(3, summary.NullRatioLow, 12);
+        Assert.Equal(3, summary.NullRatioHigh, 12);
+        Assert.True(double.IsNaN(InterventionErrors.Create([], []).Mean));
+    }
+
+    [Fact]
     public void BadInputExitsWithTwo()
     {
         Assert.Equal(ExitCodes.BadInput, Run("othello", "probe", "--model", "/nonexistent/model", "--target", "relative"));

@@ -5,9 +5,13 @@ namespace WorldProbe.Othello.Interventions;
 /// <param name="Method">"none (null baseline)", "gradient (Li et al.)" or "probe direction (Nanda et al.)".</param>
 /// <param name="StartLayer">Ls: edits at layers Ls..n_layers (null for the baseline).</param>
 /// <param name="Parameter">beta or alpha (null for the baseline).</param>
-/// <param name="MeanError">Mean symmetric difference against the edited board's legal moves.</param>
-/// <param name="Low">Lower end of its 95% interval (bootstrap over cases).</param>
-/// <param name="High">Upper end.</param>
+/// <param name="All">Errors over every benchmark case (the published metric).</param>
+/// <param name="Competent">
+/// Errors over the cases whose unedited position the unedited model gets exactly right (its top-N = the N legal moves).
+/// On the others even a perfect edit is scored against the model's own mistakes, so a model short of the papers'
+/// near-perfect legality has an error floor there that no intervention can remove.
+/// </param>
 /// <param name="FlipRate">Share of cases whose edited square the last edited layer's probe reads as the target class (null for the baseline).</param>
 /// <param name="Seconds">Wall time.</param>
-public sealed record InterventionResult(string TileEdit, string Method, int? StartLayer, double? Parameter, double MeanError, double Low, double High, double? FlipRate, double Seconds);
+public sealed record InterventionResult(string TileEdit, string Method, int? StartLayer, double? Parameter,
+    InterventionErrors All, InterventionErrors Competent, double? FlipRate, double Seconds);

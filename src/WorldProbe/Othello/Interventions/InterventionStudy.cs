@@ -14,7 +14,7 @@ namespace WorldProbe.Othello.Interventions;
 /// <summary>Everything an intervention study measured.</summary>
 /// <param name="Games">Which games were used.</param>
 /// <param name="Cases">Benchmark cases per tile edit ("flip", "erase").</param>
-/// <param name="NullErrorOriginal">Per tile edit: mean error of the unedited model against the unedited board of those cases (how good the model is).</param>
+/// <param name="NullErrorOriginal">Per tile edit: mean error of the unedited model against the unedited board of those cases (how good the model is; the "competent" cases are those where it is 0).</param>
 /// <param name="Rows">The table: per tile edit, the null baseline first.</param>
 public sealed record InterventionStudyResult(string Games, IReadOnlyDictionary<string, int> Cases, IReadOnlyDictionary<string, double> NullErrorOriginal,
     IReadOnlyList<InterventionResult> Rows);
@@ -58,12 +58,15 @@ public static class InterventionStudy
             caseCounts[name] = cases.Count;
             var watch = Stopwatch.StartNew();
             using var unedited = InterventionRunner.MoveProbabilities(model, cases.Select(c => c.Prefix).ToList());
-            nullOriginal[name] = Errors(unedited, cases, edited: false).Average();
-            rows.Add(Row(name, "none (null baseline)", null, null, Errors(unedited, cases, edited: true), null, watch));
+            double[] originalErrors = Errors(unedited, cases, edited: false);
+            nullOriginal[name] = originalErrors.Average();
+            var baseline = new Baseline(Errors(unedited, cases, edited: true),
+                Enumerable.Range(0, cases.Count).Where(i => originalErrors[i] == 0).ToArray());
+            rows.Add(Row(name, "none (null baseline)", null, null, baseline.Errors, baseline, null, watch));
             foreach (int start in settings.StartLayers)
                 foreach (var edit in edits)
                 {
-                    rows.Add(Intervene(model, probes, cases, start, edit, name));
+                    rows.Add(Intervene(model, probes, cases, baseline, start, edit, name));
                     task.Advance(1);
                 }
         }
@@ -72,7 +75,11 @@ public static class InterventionStudy
         return result;
     }
 
-    static InterventionResult Intervene(Transformer model, IReadOnlyDictionary<int, BoardProbe> probes, List<InterventionCase> cases, int start, IResidualEdit edit, string tileEdit)
+    /// <summary>The null baseline's per-case errors, and which cases the unedited model gets exactly right.</summary>
+    sealed record Baseline(double[] Errors, int[] Competent);
+
+    static InterventionResult Intervene(Transformer model, IReadOnlyDictionary<int, BoardProbe> probes, List<InterventionCase> cases, Baseline baseline,
+                                        int start, IResidualEdit edit, string tileEdit)
     {
         var used = probes.Where(p => p.Key >= start).ToDictionary(p => p.Key, p => p.Value);
         if (used.Count != model.Config.NLayers + 1 - start)
@@ -93,7 +100,7 @@ public static class InterventionStudy
             ProbeDirectionEdit d => ("probe direction (Nanda et al.)", d.Alpha),
             _ => (edit.Description, double.NaN),
         };
-        return Row(tileEdit, method, start, parameter, Errors(probabilities, cases, edited: true), flipRate, watch);
+        return Row(tileEdit, method, start, parameter, Errors(probabilities, cases, edited: true), baseline, flipRate, watch);
     }
 
     /// <summary>Loads an Othello-GPT in eval mode; a missing folder or another architecture is a user error.</summary>
@@ -144,10 +151,11 @@ public static class InterventionStudy
             edited ? c.EditedLegal : c.OriginalLegal)).ToArray();
     }
 
-    static InterventionResult Row(string tileEdit, string method, int? start, double? parameter, double[] errors, double? flipRate, Stopwatch watch)
+    static InterventionResult Row(string tileEdit, string method, int? start, double? parameter, double[] errors, Baseline baseline, double? flipRate, Stopwatch watch)
     {
-        var interval = Bootstrap.Mean(errors);
-        return new InterventionResult(tileEdit, method, start, parameter, interval.Estimate, interval.Low, interval.High, flipRate, watch.Elapsed.TotalSeconds);
+        var all = InterventionErrors.Create(errors, baseline.Errors);
+        var competent = InterventionErrors.Create(baseline.Competent.Select(i => errors[i]).ToArray(), baseline.Competent.Select(i => baseline.Errors[i]).ToArray());
+        return new InterventionResult(tileEdit, method, start, parameter, all, competent, flipRate, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>Adds the intervention table to <paramref name="report"/>.</summary>
@@ -155,14 +163,21 @@ public static class InterventionStudy
     {
         string counts = string.Join(", ", result.Cases.Select(c => $"{c.Value} for {c.Key}"));
         string baselines = string.Join(", ", result.NullErrorOriginal.Select(c => $"{F(c.Value)} ({c.Key} cases)"));
+        string competent = string.Join(", ", result.Rows.Where(r => r.StartLayer is null).Select(r => $"{r.Competent.Cases} of {r.All.Cases} ({r.TileEdit})"));
         report.Heading("Interventions")
               .Paragraph($"Natural positions from {result.Games} ({counts}; prefixes of 5-30 moves). Per case one occupied square other than the " +
                          "last move is edited: flip = its disc changes colour (mine <-> theirs), erase = its disc is removed; only squares whose edit " +
                          "changes the legal moves are drawn. Error = size of the symmetric difference between the model's top-N moves and the edited " +
-                         $"board's N legal moves; 95% intervals by bootstrap over cases. Unedited model against the unedited board: {baselines}.")
-              .Table(["edit", "method", "Ls (edits layers Ls..n)", "beta / alpha", "mean error", "95% CI", "probe reads the edit", "seconds"],
+                         "board's N legal moves; 95% intervals by bootstrap over cases; x null = the null baseline's error over this setting's on the " +
+                         $"same cases (paired bootstrap). Unedited model against the unedited board: {baselines}. \"Competent\" cases are those whose " +
+                         $"unedited position the unedited model gets exactly right ({competent}): elsewhere even a perfect edit is scored against " +
+                         "the model's own mistakes.")
+              .Table(["edit", "method", "Ls (edits layers Ls..n)", "beta / alpha", "all cases: error", "95% CI", "x null",
+                      "competent: error", "95% CI", "x null", "95% CI", "probe reads the edit", "seconds"],
                      result.Rows.Select(r => (IReadOnlyList<string>)[r.TileEdit, r.Method, r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                         r.Parameter is double p ? F(p) : "-", F(r.MeanError), $"{F(r.Low)} - {F(r.High)}",
+                         r.Parameter is double p ? F(p) : "-", F(r.All.Mean), $"{F(r.All.Low)} - {F(r.All.High)}", F(r.All.NullRatio),
+                         F(r.Competent.Mean), $"{F(r.Competent.Low)} - {F(r.Competent.High)}", F(r.Competent.NullRatio),
+                         $"{F(r.Competent.NullRatioLow)} - {F(r.Competent.NullRatioHigh)}",
                          r.FlipRate is double f ? (100 * f).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-",
                          r.Seconds.ToString("F1", CultureInfo.InvariantCulture)]));
     }
