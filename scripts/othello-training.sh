@@ -7,7 +7,8 @@
 #   scripts/othello-training.sh RUN eval   score the newest model (holdout-c4: on c4 games and d3 games)
 # RUN is
 #   small       the shipped model: 6 x 256, 17,000 steps on 2M synthetic games (seed 1)
-#   holdout-c4  the opening-holdout experiment (Li et al.'s "C5", c4 on this board): the same shape for
+#   holdout-c4  the opening-holdout experiment (Li et al.'s "C5", c4 on this board; finished, released as
+#               models/othello-holdout-c4, so no checkpoint is kept): the same shape for
 #               4,000 steps on 1M synthetic games none of which opens with c4; the question is whether
 #               the unseen opening is as easy as the seen ones for the same model
 # The runs themselves are `worldprobe othello train`; see docs/othello-gpt.md.

@@ -15,7 +15,7 @@ public static class OthelloProbeCommands
     static Option<string> ModelOption() => OthelloModelCommands.ModelOption();
     static Option<string?> CorpusOption() => new("--corpus") { Description = "Corpus file (default: the model's recorded held-out games; its training corpus also means those)." };
     static Option<string?> OutOption(string kind) => new("--out") { Description = $"Output folder (default: runs/{kind}/<time>)." };
-    static Option<int> ThreadsOption() => new("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => 1 };
+    static Option<int> ThreadsOption() => new("--threads") { Description = "libtorch threads; probes then train this many at a time, one thread each.", DefaultValueFactory = _ => 1 };
 
     static void SetThreads(int threads) => TorchSharp.torch.set_num_threads(Math.Max(1, threads));
 
@@ -53,7 +53,7 @@ public static class OthelloProbeCommands
             SetThreads(parse.GetValue(threads));
             var settings = new ProbeStudySettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), ParseLayers(parse.GetValue(layers)),
                 [ProbeTargets.Parse(parse.GetValue(target)!)], [ProbeKinds.Parse(parse.GetValue(probe)!)], !parse.GetValue(noRandom),
-                TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)));
+                TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), Workers: parse.GetValue(threads));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-probe");
             var result = ConsoleProgress.Run(progress => ProbeStudy.Run(settings, folder, progress));
             var report = new HtmlReport("Othello-GPT board probes");
@@ -201,7 +201,7 @@ public static class OthelloProbeCommands
             var settings = new WorldModelStudySettings(
                 new ProbeStudySettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), null,
                     [ProbeTarget.Absolute, ProbeTarget.Relative, ProbeTarget.Flipped, ProbeTarget.Legal], [ProbeKind.Linear, ProbeKind.Mlp], true,
-                    TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed))),
+                    TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), Workers: parse.GetValue(threads)),
                 new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [1, 2, 3, 4], [0, 0.2], [2, 3, 4, 6, 8], parse.GetValue(steps), Seed: parse.GetValue(seed),
                     TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!)),
                 SaliencyBoards: 4, SaliencyStartLayer: 3, SaliencyAlpha: 8);

@@ -56,6 +56,25 @@ public class ProbeTrainingTests
     }
 
     [Fact]
+    public void TwoWorkersTrainExactlyTheProbesOneWorkerTrains()
+    {
+        string root = Directory.CreateTempSubdirectory("wp-probe-workers-").FullName;
+        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg");
+        using (var network = WorldProbe.Transformers.OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
+            WorldProbe.Transformers.OthelloGpt.Save(network, model);
+        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 60, Seed = 9, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        ProbeStudySettings Settings(int workers) => new(model, corpus, 60, [0, 2], [ProbeTarget.Relative, ProbeTarget.Legal],
+            [ProbeKind.Linear, ProbeKind.Mlp], false, new ProbeTrainingOptions(MaxEpochs: 3), workers);
+        var one = ProbeStudy.Run(Settings(1), Path.Combine(root, "one"), WorldProbe.Runs.IProgressSink.Silent);
+        var two = ProbeStudy.Run(Settings(2), Path.Combine(root, "two"), WorldProbe.Runs.IProgressSink.Silent);
+        Assert.Equal(8, two.Results.Count);
+        Assert.Equal(one.Results.Select(r => (r.Target, r.Kind, r.Layer, r.Accuracy, r.Epochs)), two.Results.Select(r => (r.Target, r.Kind, r.Layer, r.Accuracy, r.Epochs)));
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "one", "probes")))
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(root, "two", "probes", Path.GetFileName(file))));
+        Directory.Delete(root, true);
+    }
+
+    [Fact]
     public void SplitNeverSharesAGameBetweenParts()
     {
         int[] gameOf = Enumerable.Range(0, 1000).Select(r => r / 37).ToArray();

@@ -17,7 +17,7 @@ public class ModelReleaseTests
     static (string Run, string Corpus) TrainTiny()
     {
         string corpus = Path.Combine(Directory.CreateTempSubdirectory("wp-release-").FullName, "games.wpg");
-        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 400, Seed = 5, Threads = 1 }, corpus, IProgressSink.Silent);
+        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 400, Seed = 5, Threads = 1, ExcludedOpening = Square.Parse("c4", where: "test") }, corpus, IProgressSink.Silent);
         string run = Directory.CreateTempSubdirectory("wp-release-").FullName;
         new OthelloTrainer(new OthelloTrainingOptions([corpus], OthelloTrainingPreset.Tiny, run, 6, false, Seed: 2, HeldOutGames: 40,
             CheckpointInterval: TimeSpan.FromHours(1), EvaluateEvery: 3, CurveGames: 20, LossEvery: 1)).Run(IProgressSink.Silent);
@@ -60,7 +60,11 @@ public class ModelReleaseTests
         Assert.Equal(state.Curve.Count, result.Curve.Count);
         string card = File.ReadAllText(Path.Combine(output, "README.md"));
         Assert.Contains($"Steps trained: {state.Step}", card);
-        Assert.Contains("--seed 5", card);
+        // Commands that regenerate the corpus (its opening holdout included) and repeat the run into a folder of its name.
+        Assert.Contains("worldprobe othello generate --games 400 --seed 5 --exclude-opening c4 --out runs/corpora/games.wpg", card);
+        Assert.Contains($"worldprobe othello train --corpus runs/corpora/games.wpg --preset tiny", card);
+        Assert.Contains($"--out runs/{Path.GetFileName(run)}", card);
+        Assert.Contains("worldprobe othello eval --model models/othello-gpt-tiny", card);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "card.json")));
         Assert.Equal(result.HeldOut.Trained.StrictErrors, json.RootElement.GetProperty("heldOut").GetProperty("trained").GetProperty("strictErrors").GetInt64());
         Assert.True(File.Exists(Path.Combine(output, "learning-curve.png")));

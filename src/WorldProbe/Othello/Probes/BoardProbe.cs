@@ -23,6 +23,8 @@ public sealed class BoardProbe : Module<Tensor, Tensor>
     /// <summary>Hidden width of the MLP probe.</summary>
     public const int MlpHidden = 128;
 
+    static readonly object InitialisationLock = new();
+
     readonly TorchSharp.Modules.Sequential network;
 
     /// <summary>The probe's target.</summary>
@@ -47,11 +49,16 @@ public sealed class BoardProbe : Module<Tensor, Tensor>
         Kind = kind;
         Layer = layer;
         DModel = dModel;
-        manual_seed(seed);
         int outputs = Square.Count * target.Classes();
-        network = kind == ProbeKind.Linear
-            ? Sequential(("0", Linear(dModel, outputs)))
-            : Sequential(("0", Linear(dModel, MlpHidden)), ("1", ReLU()), ("2", Linear(MlpHidden, outputs)));
+        // The initialisation draws from libtorch's global generator: seeding and drawing must not interleave with
+        // another probe being built on another thread (ProbeStudySettings.Workers).
+        lock (InitialisationLock)
+        {
+            manual_seed(seed);
+            network = kind == ProbeKind.Linear
+                ? Sequential(("0", Linear(dModel, outputs)))
+                : Sequential(("0", Linear(dModel, MlpHidden)), ("1", ReLU()), ("2", Linear(MlpHidden, outputs)));
+        }
         RegisterComponents();
     }
 

@@ -51,23 +51,50 @@ public static class ProbeStudy
             extractSeconds[name] = watch.Elapsed.TotalSeconds;
             positions = data.Rows;
             var split = GameRowSplit.Create(data.GameOf, data.Games, settings.Training.ValidationFraction, settings.Training.TestFraction, settings.Training.Seed);
-            foreach (var target in settings.Targets)
-                foreach (var kind in settings.Kinds)
-                    foreach (int layer in layers)
-                    {
-                        var fit = ProbeTrainer.Train(data, layer, target, kind, split, settings.Training, progress);
-                        using (fit.Probe)
-                        {
-                            fit.Probe.Save(Path.Combine(probeFolder, ProbeFileName(name, target, kind, layer)));
-                            var accuracy = fit.Test.Accuracy();
-                            results.Add(new ProbeLayerResult(name, target.Name(), kind.Name(), layer, accuracy.Estimate, accuracy.Low, accuracy.High,
-                                                             fit.Test.MajorityAccuracy, fit.Epochs, fit.Seconds, fit.Test.SquareAccuracy));
-                        }
-                    }
+            var jobs = (from target in settings.Targets from kind in settings.Kinds from layer in layers select (target, kind, layer)).ToList();
+            var fitted = new ProbeLayerResult[jobs.Count];
+            TrainAll(jobs.Count, settings.Workers, progress, (i, sink) =>
+            {
+                var (target, kind, layer) = jobs[i];
+                var fit = ProbeTrainer.Train(data, layer, target, kind, split, settings.Training, sink);
+                using (fit.Probe)
+                {
+                    fit.Probe.Save(Path.Combine(probeFolder, ProbeFileName(name, target, kind, layer)));
+                    var accuracy = fit.Test.Accuracy();
+                    fitted[i] = new ProbeLayerResult(name, target.Name(), kind.Name(), layer, accuracy.Estimate, accuracy.Low, accuracy.High,
+                                                     fit.Test.MajorityAccuracy, fit.Epochs, fit.Seconds, fit.Test.SquareAccuracy);
+                }
+            });
+            results.AddRange(fitted);
         }
         var result = new ProbeStudyResult(description, positions, extractSeconds, results);
         AtomicFile.WriteAllText(Path.Combine(folder, "probe-results.json"), JsonSerializer.Serialize(result, RunManifest.Json));
         return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="train"/>(i) for i in 0..count-1: in order with one worker (with per-probe progress), or
+    /// <paramref name="workers"/> at a time on one libtorch thread each (progress counts probes).
+    /// </summary>
+    static void TrainAll(int count, int workers, IProgressSink progress, Action<int, IProgressSink> train)
+    {
+        if (workers <= 1)
+        {
+            for (int i = 0; i < count; i++) train(i, progress);
+            return;
+        }
+        int previous = TorchSharp.torch.get_num_threads();
+        TorchSharp.torch.set_num_threads(1);
+        try
+        {
+            using var task = progress.Start($"probes, {workers} at a time", count, "probes");
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
+            {
+                train(i, IProgressSink.Silent);
+                lock (task) task.Advance(1);
+            });
+        }
+        finally { TorchSharp.torch.set_num_threads(previous); }
     }
 
     /// <summary>File name (without extension) of a saved probe.</summary>

@@ -9,6 +9,11 @@ namespace WorldProbe.Othello.Probes;
 /// <param name="Kinds">Probe kinds.</param>
 /// <param name="RandomBaseline">Also probe a randomly initialised model of the same shape.</param>
 /// <param name="Training">Probe training options.</param>
+/// <param name="Workers">
+/// Probes trained at once, each on one libtorch thread (intra-op threads are set to 1 while they train). A probe's
+/// matrices are too small for two threads to share one well; two probes side by side use two cores fully. Results do not
+/// depend on it: every probe has its own seed-fixed initialisation and batch order.
+/// </param>
 public sealed record ProbeStudySettings(
     string ModelFolder,
     string? CorpusPath,
@@ -17,4 +22,5 @@ public sealed record ProbeStudySettings(
     IReadOnlyList<ProbeTarget> Targets,
     IReadOnlyList<ProbeKind> Kinds,
     bool RandomBaseline,
-    ProbeTrainingOptions Training);
+    ProbeTrainingOptions Training,
+    int Workers = 1);

@@ -35,7 +35,7 @@ public static class ModelCard
             .AppendLine("```");
         foreach (var corpus in r.Corpora)
             text.AppendLine(corpus.Settings.TryGetValue("seed", out var seed) && corpus.Settings.ContainsKey("policy")
-                ? $"worldprobe othello generate --games {corpus.Games} --seed {seed} --out runs/corpora/{corpus.File}"
+                ? $"worldprobe othello generate --games {corpus.Games} --seed {seed}{GenerateFlags(corpus.Settings)} --out runs/corpora/{corpus.File}"
                 : $"# {corpus.File}: {corpus.Games} games ({string.Join(", ", corpus.Settings.Select(s => $"{s.Key} {s.Value}"))})");
         text.AppendLine(r.TrainCommand)
             .AppendLine("```")
@@ -78,8 +78,8 @@ public static class ModelCard
             .AppendLine("- `card.json`: these numbers, machine-readable. `learning-curve.png/.svg`: the chart above.")
             .AppendLine()
             .AppendLine("```")
-            .AppendLine("worldprobe othello eval --model models/othello-gpt-small")
-            .AppendLine("worldprobe othello world-model --model models/othello-gpt-small")
+            .AppendLine($"worldprobe othello eval --model models/{ReleasedName(r)}")
+            .AppendLine($"worldprobe othello world-model --model models/{ReleasedName(r)}")
             .AppendLine("```");
         return text.ToString();
     }
@@ -94,4 +94,12 @@ public static class ModelCard
     static string Percent(double rate) => (100 * rate).ToString("0.000", CultureInfo.InvariantCulture) + "%";
 
     static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The released folder's name (the card is written into it).</summary>
+    static string ReleasedName(ModelReleaseResult r) => Path.GetFileName(Path.TrimEndingDirectorySeparator(r.HeldOut.Model));
+
+    /// <summary>The generate options a corpus's recorded settings imply beyond --games and --seed.</summary>
+    static string GenerateFlags(IReadOnlyDictionary<string, string> settings) =>
+        (settings.TryGetValue("excludedOpening", out var opening) && opening != "none" ? $" --exclude-opening {opening}" : "") +
+        (settings.TryGetValue("deduplicated", out var dedup) && dedup != "no" ? " --dedup" : "");
 }

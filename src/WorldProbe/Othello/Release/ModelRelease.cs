@@ -44,7 +44,7 @@ public static class ModelRelease
             var championship = settings.ChampionshipCorpus is null ? null
                 : ModelLegalityReport.Measure(folder, settings.ChampionshipCorpus, null, CPU, progress);
             result = new ModelReleaseResult(state.Preset, state.Model, parameters, state.Seed, state.BatchGames, state.Step, state.TotalSteps,
-                state.Step * state.BatchGames, state.Tokens, state.WallSeconds / 3600, state.ComputeDType, Recipes(state), TrainCommand(state),
+                state.Step * state.BatchGames, state.Tokens, state.WallSeconds / 3600, state.ComputeDType, Recipes(state), TrainCommand(state, run),
                 heldOutScore with { Model = settings.OutFolder }, championship is null ? null : championship with { Model = settings.OutFolder },
                 state.Curve, new FileInfo(Path.Combine(folder, "model.safetensors")).Length);
             if (state.Curve.Count > 0) DrawCurve(result, Path.Combine(folder, "learning-curve"));
@@ -66,12 +66,12 @@ public static class ModelRelease
         return new CorpusRecipe(Path.GetFileName(path), corpus.Count, corpus.Settings);
     }).ToList();
 
-    static string TrainCommand(TrainingState state)
+    static string TrainCommand(TrainingState state, string run)
     {
-        string root = RepositoryRoot.TryFind() ?? Environment.CurrentDirectory;
-        string corpora = string.Join(" ", state.Corpora.Select(c => Path.GetRelativePath(root, c)));
+        // The corpora as the card's generate lines write them, so the two commands run one after the other.
+        string corpora = string.Join(" ", state.Corpora.Select(c => "runs/corpora/" + Path.GetFileName(c)));
         string dtype = state.ComputeDType == "float32" ? "" : " --compute-dtype bf16";
-        return $"worldprobe othello train --corpus {corpora} --preset {state.Preset} --steps {state.TotalSteps} --seed {state.Seed}{dtype} --out runs/othello-{state.Preset}";
+        return $"worldprobe othello train --corpus {corpora} --preset {state.Preset} --steps {state.TotalSteps} --seed {state.Seed}{dtype} --out runs/{Path.GetFileName(Path.TrimEndingDirectorySeparator(run))}";
     }
 
     static void DrawCurve(ModelReleaseResult result, string basePath)
