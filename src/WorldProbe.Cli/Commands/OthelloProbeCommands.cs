@@ -204,7 +204,7 @@ public static class OthelloProbeCommands
                     TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), Workers: parse.GetValue(threads)),
                 new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [1, 2, 3, 4], [0, 0.2], [2, 3, 4, 6, 8], parse.GetValue(steps), Seed: parse.GetValue(seed),
                     TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!)),
-                SaliencyBoards: 4, SaliencyStartLayer: 3, SaliencyAlpha: 8);
+                SaliencyBoards: 4, SaliencyStartLayer: 1, SaliencyAlpha: 3);
             var report = new HtmlReport("Othello-GPT world model");
             var seconds = ConsoleProgress.Run(progress => WorldModelStudy.Run(settings, folder, report, progress));
             report.Paragraph("Wall time: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value:F0} s")) + $" on {parse.GetValue(threads)} libtorch thread(s).");
