@@ -64,9 +64,9 @@ public static class OthelloProbeCommands
             else
             {
                 System.Console.Out.WriteLine($"{result.Positions:N0} positions per layer from {result.Games}");
-                System.Console.Out.WriteLine($"{"model",-8} {"probe",-7} {"target",-9} {"layer",5} {"accuracy",9} {"95% CI",17} {"majority",9}");
+                System.Console.Out.WriteLine($"{"model",-8} {"probe",-7} {"target",-9} {"layer",5} {"accuracy",9} {"95% CI",17} {"majority",9} {"balanced",9}");
                 foreach (var r in result.Results)
-                    System.Console.Out.WriteLine($"{r.Model,-8} {r.Kind,-7} {r.Target,-9} {r.Layer,5} {r.Accuracy,9:P2} {r.Low,8:P2}-{r.High,-8:P2} {r.MajorityAccuracy,9:P2}");
+                    System.Console.Out.WriteLine($"{r.Model,-8} {r.Kind,-7} {r.Target,-9} {r.Layer,5} {r.Accuracy,9:P2} {r.Low,8:P2}-{r.High,-8:P2} {r.MajorityAccuracy,9:P2} {r.Balanced.Estimate,9:P2}");
                 System.Console.Out.WriteLine($"report: {Path.Combine(folder, "report.html")}");
             }
             return ExitCodes.Ok;

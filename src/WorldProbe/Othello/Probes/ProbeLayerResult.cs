@@ -1,3 +1,5 @@
+using WorldProbe.Probing.Metrics;
+
 namespace WorldProbe.Othello.Probes;
 
 /// <summary>One probe's result: which model, target, kind and layer, and its test accuracy.</summary>
@@ -12,5 +14,6 @@ namespace WorldProbe.Othello.Probes;
 /// <param name="Epochs">Training epochs (early stopping).</param>
 /// <param name="Seconds">Training and test time.</param>
 /// <param name="SquareAccuracy">Accuracy per square [64].</param>
+/// <param name="Balanced">Balanced accuracy (mean per-class recall) with its interval: the fair score for the sparse targets.</param>
 public sealed record ProbeLayerResult(string Model, string Target, string Kind, int Layer, double Accuracy, double Low, double High,
-                                      double MajorityAccuracy, int Epochs, double Seconds, double[] SquareAccuracy);
+                                      double MajorityAccuracy, int Epochs, double Seconds, double[] SquareAccuracy, ConfidenceInterval Balanced);

@@ -62,7 +62,7 @@ public static class ProbeStudy
                     fit.Probe.Save(Path.Combine(probeFolder, ProbeFileName(name, target, kind, layer)));
                     var accuracy = fit.Test.Accuracy();
                     fitted[i] = new ProbeLayerResult(name, target.Name(), kind.Name(), layer, accuracy.Estimate, accuracy.Low, accuracy.High,
-                                                     fit.Test.MajorityAccuracy, fit.Epochs, fit.Seconds, fit.Test.SquareAccuracy);
+                                                     fit.Test.MajorityAccuracy, fit.Epochs, fit.Seconds, fit.Test.SquareAccuracy, fit.Test.BalancedAccuracy());
                 }
             });
             results.AddRange(fitted);
@@ -108,7 +108,9 @@ public static class ProbeStudy
         report.Heading("Board-state probes")
               .Paragraph($"Residual streams of {result.Games}, {result.Positions:N0} positions per layer, split by game into training (70%), " +
                          "validation (10%, early stopping) and test (20%) games. Model in eval mode (dropout off). " +
-                         "\"mine\" = the player who makes the next move. Accuracy over all test squares; 95% intervals by bootstrap over test games. " +
+                         "\"mine\" = the player who makes the next move. Accuracy over all test squares; balanced = the mean over classes of the share " +
+                         "of that class's squares read correctly (the fair score for sparse targets: the majority class alone scores 1 / classes); " +
+                         "95% intervals by bootstrap over test games. " +
                          $"Extraction: {string.Join(", ", result.ExtractSeconds.Select(e => $"{e.Key} model {e.Value:F1} s"))}.");
         foreach (var target in result.Results.Select(r => r.Target).Distinct())
         {
@@ -122,9 +124,10 @@ public static class ProbeStudy
             string chart = LayerCurveChart.Save(Path.Combine(folder, $"accuracy-{target}"), $"{target} probe accuracy by layer", "test accuracy", series);
             report.Heading($"Target: {target}", 3)
                   .Image(Path.GetRelativePath(relativeTo, chart), $"{target}: probe accuracy against layer (95% bootstrap bands over test games)")
-                  .Table(["model", "probe", "layer", "accuracy", "95% CI", "error %", "majority-class accuracy", "epochs", "seconds"],
+                  .Table(["model", "probe", "layer", "accuracy", "95% CI", "error %", "majority-class accuracy", "balanced accuracy", "95% CI", "epochs", "seconds"],
                          rows.Select(r => (IReadOnlyList<string>)[r.Model, r.Kind, I(r.Layer), P(r.Accuracy), $"{P(r.Low)} - {P(r.High)}",
-                             (100 * (1 - r.Accuracy)).ToString("F2", CultureInfo.InvariantCulture), P(r.MajorityAccuracy), I(r.Epochs), r.Seconds.ToString("F1", CultureInfo.InvariantCulture)]));
+                             (100 * (1 - r.Accuracy)).ToString("F2", CultureInfo.InvariantCulture), P(r.MajorityAccuracy),
+                             P(r.Balanced.Estimate), $"{P(r.Balanced.Low)} - {P(r.Balanced.High)}", I(r.Epochs), r.Seconds.ToString("F1", CultureInfo.InvariantCulture)]));
             foreach (var best in rows.Where(r => r.Model == "trained").GroupBy(r => r.Kind).Select(g => g.MaxBy(r => r.Accuracy)!))
             {
                 string map = BoardHeatMap.Save(Path.Combine(folder, $"squares-{target}-{best.Kind}-layer{best.Layer}"),

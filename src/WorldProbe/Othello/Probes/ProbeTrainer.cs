@@ -118,6 +118,10 @@ public static class ProbeTrainer
         var correctPerGame = new double[split.TestGames.Length];
         var squaresPerGame = new double[split.TestGames.Length];
         var correctPerSquare = new double[Square.Count];
+        int classes = target.Classes();
+        var correctPerGameClass = new double[split.TestGames.Length * classes];
+        var countPerGameClass = new double[split.TestGames.Length * classes];
+        byte[] truth = target.Of(data.Labels);
         using var noGrad = no_grad();
         for (int first = 0; first < split.Test.Length; first += 4096)
         {
@@ -134,12 +138,16 @@ public static class ProbeTrainer
                 {
                     hits += correct[i * Square.Count + sq];
                     correctPerSquare[sq] += correct[i * Square.Count + sq];
+                    int cell = slot * classes + truth[rowIds[i] * Square.Count + sq];
+                    correctPerGameClass[cell] += correct[i * Square.Count + sq];
+                    countPerGameClass[cell]++;
                 }
                 correctPerGame[slot] += hits;
                 squaresPerGame[slot] += Square.Count;
             }
         }
-        return new ProbeEvaluation(correctPerGame, squaresPerGame, correctPerSquare, split.Test.Length, MajorityAccuracy(target, data, split));
+        return new ProbeEvaluation(correctPerGame, squaresPerGame, correctPerSquare, split.Test.Length, MajorityAccuracy(target, data, split),
+                                   classes, correctPerGameClass, countPerGameClass);
     }
 
     static double MajorityAccuracy(ProbeTarget target, ActivationDataset data, GameRowSplit split)
