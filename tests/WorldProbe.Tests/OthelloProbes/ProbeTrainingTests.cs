@@ -80,13 +80,14 @@ public class ProbeTrainingTests
     {
         // Two games, two classes. Class 0: 90 + 90 squares, all right; class 1: 6 + 4 squares, 3 + 1 right.
         // Plain accuracy 184 / 190 = 0.968; balanced (1 + 4 / 10) / 2 = 0.7. A majority-class reader would score 0.5.
-        var evaluation = new ProbeEvaluation([93, 91], [96, 94], new double[Square.Count], 2, 0.95, 2,
-            CorrectPerGameClass: [90, 3, 90, 1], CountPerGameClass: [90, 6, 90, 4]);
+        var evaluation = new ProbeEvaluation(new double[Square.Count], 2, 0.95, 2, CorrectPerGameClass: [90, 3, 90, 1], CountPerGameClass: [90, 6, 90, 4]);
+        Assert.Equal([93.0, 91.0], evaluation.CorrectPerGame);
+        Assert.Equal([96.0, 94.0], evaluation.SquaresPerGame);
         Assert.Equal(184.0 / 190, evaluation.Accuracy().Estimate, 12);
         var balanced = evaluation.BalancedAccuracy();
         Assert.Equal(0.7, balanced.Estimate, 12);
         Assert.InRange(balanced.Estimate, balanced.Low, balanced.High);
-        var majority = new ProbeEvaluation([90, 90], [96, 94], new double[Square.Count], 2, 0.95, 2, [90, 0, 90, 0], [90, 6, 90, 4]);
+        var majority = new ProbeEvaluation(new double[Square.Count], 2, 0.95, 2, [90, 0, 90, 0], [90, 6, 90, 4]);
         Assert.Equal(0.5, majority.BalancedAccuracy().Estimate, 12);
     }
 

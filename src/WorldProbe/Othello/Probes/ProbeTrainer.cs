@@ -15,7 +15,7 @@ public sealed record ProbeFit(BoardProbe Probe, ProbeEvaluation Test, int Epochs
 /// <param name="Train">Training rows.</param>
 /// <param name="Validation">Early-stopping rows.</param>
 /// <param name="Test">Test rows.</param>
-/// <param name="TestGames">The test games, in the order of <see cref="ProbeEvaluation.CorrectPerGame"/>.</param>
+/// <param name="TestGames">The test games, in the order of <see cref="ProbeEvaluation.CorrectPerGame"/> (and its per-class counts).</param>
 public sealed record GameRowSplit(long[] Train, long[] Validation, long[] Test, int[] TestGames)
 {
     /// <summary>Shuffles the games of <paramref name="gameOf"/> with <paramref name="seed"/> and assigns whole games to test, validation and training.</summary>
@@ -115,8 +115,6 @@ public static class ProbeTrainer
         var features = data.At(probe.Layer);
         var gameSlot = new Dictionary<int, int>();
         for (int i = 0; i < split.TestGames.Length; i++) gameSlot[split.TestGames[i]] = i;
-        var correctPerGame = new double[split.TestGames.Length];
-        var squaresPerGame = new double[split.TestGames.Length];
         var correctPerSquare = new double[Square.Count];
         int classes = target.Classes();
         var correctPerGameClass = new double[split.TestGames.Length * classes];
@@ -133,21 +131,16 @@ public static class ProbeTrainer
             for (int i = 0; i < rowIds.Length; i++)
             {
                 int slot = gameSlot[data.GameOf[rowIds[i]]];
-                int hits = 0;
                 for (int sq = 0; sq < Square.Count; sq++)
                 {
-                    hits += correct[i * Square.Count + sq];
                     correctPerSquare[sq] += correct[i * Square.Count + sq];
                     int cell = slot * classes + truth[rowIds[i] * Square.Count + sq];
                     correctPerGameClass[cell] += correct[i * Square.Count + sq];
                     countPerGameClass[cell]++;
                 }
-                correctPerGame[slot] += hits;
-                squaresPerGame[slot] += Square.Count;
             }
         }
-        return new ProbeEvaluation(correctPerGame, squaresPerGame, correctPerSquare, split.Test.Length, MajorityAccuracy(target, data, split),
-                                   classes, correctPerGameClass, countPerGameClass);
+        return new ProbeEvaluation(correctPerSquare, split.Test.Length, MajorityAccuracy(target, data, split), classes, correctPerGameClass, countPerGameClass);
     }
 
     static double MajorityAccuracy(ProbeTarget target, ActivationDataset data, GameRowSplit split)
