@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using WorldProbe.Cli.Console;
+using WorldProbe.Interventions;
 using WorldProbe.Othello;
-using WorldProbe.Othello.Interventions;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Reports;
 using WorldProbe.Runs;

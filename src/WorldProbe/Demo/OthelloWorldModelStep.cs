@@ -1,5 +1,5 @@
 using System.Globalization;
-using WorldProbe.Othello.Interventions;
+using WorldProbe.Interventions;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Othello.Release;
 using WorldProbe.Reports;

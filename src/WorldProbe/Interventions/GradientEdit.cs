@@ -1,7 +1,8 @@
+using WorldProbe.Othello;
 using WorldProbe.Othello.Probes;
 using static TorchSharp.torch;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>
 /// Li et al.'s intervention: gradient descent on the vector itself (Adam) on the probe's cross-entropy, weight 1 on

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using WorldProbe.Othello;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Reports;
 using WorldProbe.Runs;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>The whole Othello world-model study: probes, interventions, saliency boards.</summary>
 /// <param name="Probes">The probe study.</param>

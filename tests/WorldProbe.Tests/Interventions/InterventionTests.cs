@@ -1,13 +1,13 @@
 using WorldProbe.Cli;
 using WorldProbe.Compute;
+using WorldProbe.Interventions;
 using WorldProbe.Othello;
-using WorldProbe.Othello.Interventions;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Tests.Othello;
 using WorldProbe.Transformers;
 using static TorchSharp.torch;
 
-namespace WorldProbe.Tests.OthelloProbes;
+namespace WorldProbe.Tests.Interventions;
 
 [Collection("console")]
 public class InterventionTests

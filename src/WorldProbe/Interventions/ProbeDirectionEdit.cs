@@ -1,7 +1,7 @@
 using WorldProbe.Othello.Probes;
 using static TorchSharp.torch;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>
 /// Nanda et al.'s linear intervention: add alpha times the unit vector from the current class's probe direction to the

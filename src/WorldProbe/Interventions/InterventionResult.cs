@@ -1,4 +1,4 @@
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>One row of the intervention table.</summary>
 /// <param name="TileEdit">"flip" (mine &lt;-&gt; theirs) or "erase" (to empty).</param>

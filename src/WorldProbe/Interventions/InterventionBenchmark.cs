@@ -1,4 +1,5 @@
-namespace WorldProbe.Othello.Interventions;
+using WorldProbe.Othello;
+namespace WorldProbe.Interventions;
 
 /// <summary>
 /// Natural benchmark positions as in Li et al.: for each game, a prefix of 5 to 30 moves (uniform), and a tile to flip

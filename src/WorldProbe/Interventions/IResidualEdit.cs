@@ -1,7 +1,7 @@
 using WorldProbe.Othello.Probes;
 using static TorchSharp.torch;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>A way to change residual-stream vectors so that a probe reads one square as another class.</summary>
 public interface IResidualEdit

@@ -1,6 +1,6 @@
 using WorldProbe.Probing.Metrics;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>
 /// One setting's errors over a set of benchmark cases, and how many times smaller they are than the null baseline's

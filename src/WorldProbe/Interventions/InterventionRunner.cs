@@ -1,9 +1,10 @@
+using WorldProbe.Othello;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Othello.Training;
 using WorldProbe.Transformers;
 using static TorchSharp.torch;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>
 /// Runs an Othello-GPT on the prefixes of some cases and returns the next-move probabilities at each prefix's last

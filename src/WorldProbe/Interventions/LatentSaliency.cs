@@ -1,8 +1,9 @@
+using WorldProbe.Othello;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Reports.Charts;
 using WorldProbe.Transformers;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>A saliency board: for each occupied square, how much swapping its colour in the model's latent board lowers the predicted move's probability.</summary>
 /// <param name="Prefix">The moves played.</param>

@@ -1,4 +1,5 @@
-namespace WorldProbe.Othello.Interventions;
+using WorldProbe.Othello;
+namespace WorldProbe.Interventions;
 
 /// <summary>
 /// One benchmark case: the first <see cref="Prefix"/>.Length moves of a game, and one occupied square whose disc

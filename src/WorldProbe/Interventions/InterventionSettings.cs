@@ -1,4 +1,4 @@
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>What an intervention study runs.</summary>
 /// <param name="ModelFolder">The Othello-GPT folder.</param>

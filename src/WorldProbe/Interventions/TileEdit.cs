@@ -1,4 +1,4 @@
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>How a benchmark case changes one occupied square of the board the model is made to believe in.</summary>
 public enum TileEdit

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using WorldProbe.Othello;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Probing;
 using WorldProbe.Probing.Metrics;
@@ -9,7 +10,7 @@ using WorldProbe.Runs;
 using WorldProbe.Transformers;
 using static TorchSharp.torch;
 
-namespace WorldProbe.Othello.Interventions;
+namespace WorldProbe.Interventions;
 
 /// <summary>Everything an intervention study measured.</summary>
 /// <param name="Games">Which games were used.</param>
