@@ -76,8 +76,8 @@ public static class OthelloProbeCommands
 
     static (Option<string> Model, Option<string?> Corpus, Option<int> ProbeGames, Option<string?> Probes, Option<long> Seed) InterventionOptions() =>
         (ModelOption(), CorpusOption(),
-         new Option<int>("--probe-games") { Description = "Held-out games to train the relative linear probes on (unless --probes).", DefaultValueFactory = _ => 2000 },
-         new Option<string?>("--probes") { Description = "Folder of probes from othello probe --target relative --probe linear (its probes/ folder)." },
+         new Option<int>("--probe-games") { Description = "Held-out games to train the relative probes on (unless --probes).", DefaultValueFactory = _ => 2000 },
+         new Option<string?>("--probes") { Description = "Folder of probes from othello probe --target relative (its probes/ folder; --probe mlp too for --gradient-probes mlp)." },
          CommonOptions.Seed());
 
     static Option<string> TileEditsOption() =>
@@ -96,6 +96,18 @@ public static class OthelloProbeCommands
     static IReadOnlyList<TileEdit> ParseTileEdits(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(TileEdits.Parse).Distinct().ToArray();
 
+    static Option<string> GradientProbesOption(string defaultValue) => new("--gradient-probes")
+    {
+        Description = "Relative probes Li et al.'s gradient edit descends on: linear, mlp (their choice), or both (linear,mlp).",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    static IReadOnlyList<ProbeKind> ParseProbeKinds(string value, string option)
+    {
+        var kinds = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => ProbeKinds.Parse(k, option)).Distinct().ToArray();
+        return kinds.Length > 0 ? kinds : throw new WorldProbeException($"{option}: give linear, mlp or linear,mlp.");
+    }
+
     /// <summary>`othello intervene`.</summary>
     public static Command CreateIntervene()
     {
@@ -106,19 +118,21 @@ public static class OthelloProbeCommands
         var alphas = new Option<string>("--alphas") { Description = "Nanda et al.'s probe-direction edit: step lengths (empty: skip).", DefaultValueFactory = _ => "2,4,8" };
         var steps = new Option<int>("--steps") { Description = "Most Adam steps per gradient edit (lr 1e-3).", DefaultValueFactory = _ => 1000 };
         var tileEdits = TileEditsOption();
+        var gradientProbes = GradientProbesOption("linear");
         var output = OutOption("othello-intervene");
         var threads = ThreadsOption();
         var json = CommonOptions.Json();
         var command = new Command("intervene", "Edit the model's latent board (Li et al.'s gradient edit, Nanda et al.'s probe direction) and score its next-move predictions against the edited board.")
         {
-            model, corpus, probeGames, probes, cases, starts, betas, alphas, steps, tileEdits, output, threads, seed, json,
+            model, corpus, probeGames, probes, cases, starts, betas, alphas, steps, tileEdits, gradientProbes, output, threads, seed, json,
         };
         CommandAction.Set(command, parse =>
         {
             SetThreads(parse.GetValue(threads));
             var settings = new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(probeGames), parse.GetValue(cases),
                 ParseLayers(parse.GetValue(starts)) ?? [], ParseNumbers(parse.GetValue(betas)!, "--betas"), ParseNumbers(parse.GetValue(alphas)!, "--alphas"),
-                parse.GetValue(steps), parse.GetValue(probes), parse.GetValue(seed), ParseTileEdits(parse.GetValue(tileEdits)!));
+                parse.GetValue(steps), parse.GetValue(probes), parse.GetValue(seed), ParseTileEdits(parse.GetValue(tileEdits)!),
+                ParseProbeKinds(parse.GetValue(gradientProbes)!, "--gradient-probes"));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-intervene");
             var result = ConsoleProgress.Run(progress => InterventionStudy.Run(settings, folder, progress));
             var report = new HtmlReport("Othello-GPT interventions");
@@ -131,7 +145,7 @@ public static class OthelloProbeCommands
                 foreach (var (edit, count) in result.Cases)
                     System.Console.Out.WriteLine($"{edit}: {count} cases from {result.Games}; unedited model vs unedited board: {result.NullErrorOriginal[edit]:F3}");
                 foreach (var r in result.Rows)
-                    System.Console.Out.WriteLine($"{r.TileEdit,-5} {r.Method,-32} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} " +
+                    System.Console.Out.WriteLine($"{r.TileEdit,-5} {r.Method,-32} {r.Probe,-6} Ls {r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",2} param {r.Parameter?.ToString(CultureInfo.InvariantCulture) ?? "-",5} " +
                         $"error {r.All.Mean:F3} [{r.All.Low:F3}, {r.All.High:F3}] x{r.All.NullRatio:F2} | competent ({r.Competent.Cases}) {r.Competent.Mean:F3} [{r.Competent.Low:F3}, {r.Competent.High:F3}] " +
                         $"x{r.Competent.NullRatio:F2} [{r.Competent.NullRatioLow:F2}, {r.Competent.NullRatioHigh:F2}] flip read {(r.FlipRate is double f ? f.ToString("P1", CultureInfo.InvariantCulture) : "-")}");
             }
@@ -186,13 +200,14 @@ public static class OthelloProbeCommands
         var cases = new Option<int>("--cases") { Description = "Intervention benchmark positions.", DefaultValueFactory = _ => 1000 };
         var steps = new Option<int>("--steps") { Description = "Most Adam steps per gradient edit.", DefaultValueFactory = _ => 1000 };
         var tileEdits = TileEditsOption();
+        var gradientProbes = GradientProbesOption("linear,mlp");
         var epochs = EpochsOption();
         var output = OutOption("othello-world-model");
         var threads = ThreadsOption();
         var seed = CommonOptions.Seed();
         var command = new Command("world-model", "The whole study in one command: probes for every target, kind and layer, the intervention sweep, saliency boards, one HTML report.")
         {
-            model, corpus, games, cases, steps, tileEdits, epochs, output, threads, seed,
+            model, corpus, games, cases, steps, tileEdits, gradientProbes, epochs, output, threads, seed,
         };
         CommandAction.Set(command, parse =>
         {
@@ -203,7 +218,7 @@ public static class OthelloProbeCommands
                     [ProbeTarget.Absolute, ProbeTarget.Relative, ProbeTarget.Flipped, ProbeTarget.Legal], [ProbeKind.Linear, ProbeKind.Mlp], true,
                     TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), Workers: parse.GetValue(threads)),
                 new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [1, 2, 3, 4], [0, 0.2], [2, 3, 4, 6, 8], parse.GetValue(steps), Seed: parse.GetValue(seed),
-                    TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!)),
+                    TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!), GradientProbes: ParseProbeKinds(parse.GetValue(gradientProbes)!, "--gradient-probes")),
                 SaliencyBoards: 4, SaliencyStartLayer: 1, SaliencyAlpha: 3);
             var report = new HtmlReport("Othello-GPT world model");
             var seconds = ConsoleProgress.Run(progress => WorldModelStudy.Run(settings, folder, report, progress));

@@ -23,7 +23,8 @@ public sealed record InterventionStudyResult(string Games, IReadOnlyDictionary<s
 /// <summary>
 /// Both published interventions on a benchmark of natural positions, swept over Ls, beta and alpha, against the null
 /// baseline of not intervening, for each tile edit (flip mine &lt;-&gt; theirs, erase to empty). Probes are relative
-/// (mine/theirs/empty) linear probes at every edited layer.
+/// (mine/theirs/empty) probes at every edited layer: linear for the probe-direction edit, linear or MLP (as the settings
+/// say) for the gradient edit.
 /// </summary>
 public static class InterventionStudy
 {
@@ -31,8 +32,9 @@ public static class InterventionStudy
     /// <param name="settings">What to run.</param>
     /// <param name="folder">Output folder.</param>
     /// <param name="progress">Progress sink.</param>
-    /// <param name="probes">Relative linear probes by layer made earlier (null: load or train them as the settings say).</param>
-    public static InterventionStudyResult Run(InterventionSettings settings, string folder, IProgressSink progress, IReadOnlyDictionary<int, BoardProbe>? probes = null)
+    /// <param name="probes">Relative probes by kind and layer made earlier; a kind the study needs and this lacks is loaded or trained as the settings say.</param>
+    public static InterventionStudyResult Run(InterventionSettings settings, string folder, IProgressSink progress,
+                                              IReadOnlyDictionary<ProbeKind, Dictionary<int, BoardProbe>>? probes = null)
     {
         Directory.CreateDirectory(folder);
         using var model = LoadModel(settings.ModelFolder);
@@ -43,10 +45,19 @@ public static class InterventionStudy
                 throw new WorldProbeException($"--start-layers: layer {start} does not exist; this model has layers 0..{model.Config.NLayers}.");
         var tileEdits = settings.TileEdits ?? [TileEdit.Flip];
         if (tileEdits.Count == 0) throw new WorldProbeException("--edits: give flip, erase or both.");
-        probes ??= RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.StartLayers.Min(), settings.Seed, progress);
+        var gradientProbes = settings.GradientProbes ?? [ProbeKind.Linear];
+        if (gradientProbes.Count == 0) throw new WorldProbeException("--gradient-probes: give linear, mlp or both.");
+        var trainedHere = new List<BoardProbe>();
+        var probesByKind = new Dictionary<ProbeKind, Dictionary<int, BoardProbe>>();
+        foreach (var kind in gradientProbes.Append(ProbeKind.Linear).Distinct())
+        {
+            if (probes is not null && probes.TryGetValue(kind, out var given)) { probesByKind[kind] = given; continue; }
+            probesByKind[kind] = RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.StartLayers.Min(), settings.Seed, progress, kind);
+            trainedHere.AddRange(probesByKind[kind].Values);
+        }
         var benchmarkGames = games.Skip(settings.ProbeGames).ToList();
-        var edits = settings.Betas.Select(b => (IResidualEdit)new GradientEdit(b, Steps: settings.Steps))
-            .Concat(settings.Alphas.Select(a => (IResidualEdit)new ProbeDirectionEdit(a))).ToList();
+        var edits = gradientProbes.SelectMany(kind => settings.Betas.Select(b => (Edit: (IResidualEdit)new GradientEdit(b, Steps: settings.Steps), Probe: kind)))
+            .Concat(settings.Alphas.Select(a => (Edit: (IResidualEdit)new ProbeDirectionEdit(a), Probe: ProbeKind.Linear))).ToList();
         var rows = new List<InterventionResult>();
         var caseCounts = new Dictionary<string, int>();
         var nullOriginal = new Dictionary<string, double>();
@@ -63,14 +74,15 @@ public static class InterventionStudy
             nullOriginal[name] = originalErrors.Average();
             var baseline = new Baseline(Errors(unedited, cases, edited: true),
                 Enumerable.Range(0, cases.Count).Where(i => originalErrors[i] == 0).ToArray());
-            rows.Add(Row(name, "none (null baseline)", null, null, baseline.Errors, baseline, null, watch));
+            rows.Add(Row(name, "none (null baseline)", "-", null, null, baseline.Errors, baseline, null, watch));
             foreach (int start in settings.StartLayers)
-                foreach (var edit in edits)
+                foreach (var (edit, probe) in edits)
                 {
-                    rows.Add(Intervene(model, probes, cases, baseline, start, edit, name));
+                    rows.Add(Intervene(model, probesByKind[probe], probe, cases, baseline, start, edit, name));
                     task.Advance(1);
                 }
         }
+        foreach (var probe in trainedHere) probe.Dispose();
         var result = new InterventionStudyResult(description, caseCounts, nullOriginal, rows);
         AtomicFile.WriteAllText(Path.Combine(folder, "intervention-results.json"), JsonSerializer.Serialize(result, RunManifest.Json));
         return result;
@@ -79,8 +91,8 @@ public static class InterventionStudy
     /// <summary>The null baseline's per-case errors, and which cases the unedited model gets exactly right.</summary>
     sealed record Baseline(double[] Errors, int[] Competent);
 
-    static InterventionResult Intervene(Transformer model, IReadOnlyDictionary<int, BoardProbe> probes, List<InterventionCase> cases, Baseline baseline,
-                                        int start, IResidualEdit edit, string tileEdit)
+    static InterventionResult Intervene(Transformer model, IReadOnlyDictionary<int, BoardProbe> probes, ProbeKind probeKind, List<InterventionCase> cases,
+                                        Baseline baseline, int start, IResidualEdit edit, string tileEdit)
     {
         var used = probes.Where(p => p.Key >= start).ToDictionary(p => p.Key, p => p.Value);
         if (used.Count != model.Config.NLayers + 1 - start)
@@ -101,7 +113,7 @@ public static class InterventionStudy
             ProbeDirectionEdit d => ("probe direction (Nanda et al.)", d.Alpha),
             _ => (edit.Description, double.NaN),
         };
-        return Row(tileEdit, method, start, parameter, Errors(probabilities, cases, edited: true), baseline, flipRate, watch);
+        return Row(tileEdit, method, probeKind.Name(), start, parameter, Errors(probabilities, cases, edited: true), baseline, flipRate, watch);
     }
 
     /// <summary>Loads an Othello-GPT in eval mode; a missing folder or another architecture is a user error.</summary>
@@ -120,20 +132,21 @@ public static class InterventionStudy
     }
 
     /// <summary>
-    /// Relative linear probes at layers <paramref name="firstLayer"/>..n_layers: loaded from <paramref name="probeFolder"/>
-    /// (files trained-relative-linear-layerJ from worldprobe othello probe) or trained here on <paramref name="games"/>.
+    /// Relative probes of <paramref name="kind"/> at layers <paramref name="firstLayer"/>..n_layers: loaded from <paramref name="probeFolder"/>
+    /// (files trained-relative-KIND-layerJ from worldprobe othello probe) or trained here on <paramref name="games"/>.
     /// </summary>
-    public static Dictionary<int, BoardProbe> RelativeProbes(Transformer model, List<byte[]> games, string? probeFolder, int firstLayer, long seed, IProgressSink progress)
+    public static Dictionary<int, BoardProbe> RelativeProbes(Transformer model, List<byte[]> games, string? probeFolder, int firstLayer, long seed, IProgressSink progress,
+                                                             ProbeKind kind = ProbeKind.Linear)
     {
         if (firstLayer < 0 || firstLayer > model.Config.NLayers)
             throw new WorldProbeException($"layer {firstLayer} does not exist; this model has layers 0..{model.Config.NLayers}.");
         var layers = Enumerable.Range(firstLayer, model.Config.NLayers + 1 - firstLayer).ToArray();
         if (probeFolder is not null)
-            return layers.ToDictionary(l => l, l => BoardProbe.Load(Path.Combine(probeFolder, ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, ProbeKind.Linear, l))));
+            return layers.ToDictionary(l => l, l => BoardProbe.Load(Path.Combine(probeFolder, ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, kind, l))));
         using var data = ActivationDataset.Extract(model, games, layers, progress);
         var options = new ProbeTrainingOptions(Seed: seed);
         var split = GameRowSplit.Create(data.GameOf, data.Games, options.ValidationFraction, options.TestFraction, seed);
-        return layers.ToDictionary(l => l, l => ProbeTrainer.Train(data, l, ProbeTarget.Relative, ProbeKind.Linear, split, options, progress).Probe);
+        return layers.ToDictionary(l => l, l => ProbeTrainer.Train(data, l, ProbeTarget.Relative, kind, split, options, progress).Probe);
     }
 
     /// <summary>Share of rows whose square <paramref name="probe"/> reads as its target class.</summary>
@@ -152,11 +165,11 @@ public static class InterventionStudy
             edited ? c.EditedLegal : c.OriginalLegal)).ToArray();
     }
 
-    static InterventionResult Row(string tileEdit, string method, int? start, double? parameter, double[] errors, Baseline baseline, double? flipRate, Stopwatch watch)
+    static InterventionResult Row(string tileEdit, string method, string probe, int? start, double? parameter, double[] errors, Baseline baseline, double? flipRate, Stopwatch watch)
     {
         var all = InterventionErrors.Create(errors, baseline.Errors);
         var competent = InterventionErrors.Create(baseline.Competent.Select(i => errors[i]).ToArray(), baseline.Competent.Select(i => baseline.Errors[i]).ToArray());
-        return new InterventionResult(tileEdit, method, start, parameter, all, competent, flipRate, watch.Elapsed.TotalSeconds);
+        return new InterventionResult(tileEdit, method, probe, start, parameter, all, competent, flipRate, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>Adds the intervention table to <paramref name="report"/>.</summary>
@@ -173,9 +186,9 @@ public static class InterventionStudy
                          $"same cases (paired bootstrap). Unedited model against the unedited board: {baselines}. \"Competent\" cases are those whose " +
                          $"unedited position the unedited model gets exactly right ({competent}): elsewhere even a perfect edit is scored against " +
                          "the model's own mistakes.")
-              .Table(["edit", "method", "Ls (edits layers Ls..n)", "beta / alpha", "all cases: error", "95% CI", "x null",
+              .Table(["edit", "method", "probe", "Ls (edits layers Ls..n)", "beta / alpha", "all cases: error", "95% CI", "x null",
                       "competent: error", "95% CI", "x null", "95% CI", "probe reads the edit", "seconds"],
-                     result.Rows.Select(r => (IReadOnlyList<string>)[r.TileEdit, r.Method, r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                     result.Rows.Select(r => (IReadOnlyList<string>)[r.TileEdit, r.Method, r.Probe, r.StartLayer?.ToString(CultureInfo.InvariantCulture) ?? "-",
                          r.Parameter is double p ? F(p) : "-", F(r.All.Mean), $"{F(r.All.Low)} - {F(r.All.High)}", F(r.All.NullRatio),
                          F(r.Competent.Mean), $"{F(r.Competent.Low)} - {F(r.Competent.High)}", F(r.Competent.NullRatio),
                          $"{F(r.Competent.NullRatioLow)} - {F(r.Competent.NullRatioHigh)}",

@@ -8,7 +8,7 @@ namespace WorldProbe.Interventions;
 
 /// <summary>The whole Othello world-model study: probes, interventions, saliency boards.</summary>
 /// <param name="Probes">The probe study.</param>
-/// <param name="Interventions">The intervention study (its probes: the probe study's relative linear probes when it trained them on every needed layer, otherwise trained on its own probe games).</param>
+/// <param name="Interventions">The intervention study (its probes: the probe study's relative probes of each kind it needs when that study trained them on every needed layer, otherwise trained on its own probe games).</param>
 /// <param name="SaliencyBoards">How many saliency boards to draw (benchmark games after the probe games, position after 20 moves).</param>
 /// <param name="SaliencyStartLayer">Edits for saliency at layers Ls..n_layers.</param>
 /// <param name="SaliencyAlpha">Probe-direction step for saliency.</param>
@@ -31,17 +31,21 @@ public static class WorldModelStudy
         using var model = InterventionStudy.LoadModel(settings.Probes.ModelFolder);
         int firstLayer = Math.Min(settings.Interventions.StartLayers.Min(), settings.SaliencyStartLayer);
         string probeFolder = Path.Combine(folder, "probes");
-        bool saved = Enumerable.Range(firstLayer, model.Config.NLayers + 1 - firstLayer).All(l =>
-            File.Exists(Path.Combine(probeFolder, ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, ProbeKind.Linear, l) + ".json")));
         var (games, _) = ProbeGames.Load(settings.Probes.ModelFolder, settings.Probes.CorpusPath, settings.Interventions.ProbeGames + 2 * settings.Interventions.Cases);
-        var probes = InterventionStudy.RelativeProbes(model, games.Take(settings.Interventions.ProbeGames).ToList(), saved ? probeFolder : null,
-                                                      firstLayer, settings.Interventions.Seed, progress);
+        var probes = new Dictionary<ProbeKind, Dictionary<int, BoardProbe>>();
+        foreach (var kind in (settings.Interventions.GradientProbes ?? []).Append(ProbeKind.Linear).Distinct())
+        {
+            bool saved = Enumerable.Range(firstLayer, model.Config.NLayers + 1 - firstLayer).All(l =>
+                File.Exists(Path.Combine(probeFolder, ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, kind, l) + ".json")));
+            probes[kind] = InterventionStudy.RelativeProbes(model, games.Take(settings.Interventions.ProbeGames).ToList(), saved ? probeFolder : null,
+                                                            firstLayer, settings.Interventions.Seed, progress, kind);
+        }
         var interventions = InterventionStudy.Run(settings.Interventions, folder, progress, probes);
         seconds["interventions"] = watch.Elapsed.TotalSeconds;
         InterventionStudy.Report(interventions, report);
 
         watch.Restart();
-        var saliencyProbes = probes.Where(p => p.Key >= settings.SaliencyStartLayer).ToDictionary(p => p.Key, p => p.Value);
+        var saliencyProbes = probes[ProbeKind.Linear].Where(p => p.Key >= settings.SaliencyStartLayer).ToDictionary(p => p.Key, p => p.Value);
         report.Heading("Latent saliency")
               .Paragraph($"Each occupied square flipped (mine <-> theirs) by the probe-direction edit (alpha {settings.SaliencyAlpha}) at layers " +
                          $"{settings.SaliencyStartLayer}..{model.Config.NLayers}; value = drop in the predicted move's probability (outlined square). Empty squares grey.");
@@ -53,7 +57,7 @@ public static class WorldModelStudy
             report.Image(Path.GetRelativePath(relativeTo, png), $"saliency board {i}: after {string.Join(" ", board.Prefix.Select(m => Square.Name(m)))}");
         }
         seconds["saliency"] = watch.Elapsed.TotalSeconds;
-        foreach (var probe in probes.Values) probe.Dispose();
+        foreach (var probe in probes.Values.SelectMany(p => p.Values)) probe.Dispose();
         return seconds;
     }
 }

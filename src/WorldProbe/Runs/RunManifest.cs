@@ -36,6 +36,9 @@ public sealed record RunManifest
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // An empty subset (say, no "competent" intervention cases) has a NaN mean and a division by a zero total an
+        // infinite ratio; they are written as "NaN" / "Infinity" rather than failing the whole results file.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>Writes manifest.json into <paramref name="directory"/> atomically.</summary>

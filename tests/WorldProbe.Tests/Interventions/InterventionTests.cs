@@ -54,6 +54,41 @@ public class InterventionTests
     }
 
     [Fact]
+    public void GradientEditMakesAnMlpProbeReadTheTarget()
+    {
+        using var probe = new BoardProbe(ProbeTarget.Relative, ProbeKind.Mlp, 0, 8, seed: 1);
+        manual_seed(2);
+        var vectors = randn(6, 8);                                                                    // [cases, d_model]
+        long[] squares = [0, 9, 18, 27, 45, 63];
+        long[] currents;
+        using (no_grad()) currents = probe.forward(vectors).argmax(-1)[arange(6), tensor(squares)].data<long>().ToArray();
+        long[] targets = currents.Select(c => (c + 1) % 3).ToArray();
+        var edited = new GradientEdit(0.2, LearningRate: 0.05, Steps: 2000).Edit(vectors, probe, squares, currents, targets);
+        Assert.Equal(0.0, InterventionStudy.ReadsTarget(probe, vectors, squares, targets));
+        Assert.Equal(1.0, InterventionStudy.ReadsTarget(probe, edited, squares, targets));
+    }
+
+    [Fact]
+    public void WorldModelStudyRunsTheGradientEditOnEachProbeKindItIsGiven()
+    {
+        string root = Directory.CreateTempSubdirectory("wp-world-model-").FullName;
+        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg"), folder = Path.Combine(root, "study");
+        using (var network = OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
+            OthelloGpt.Save(network, model);
+        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 80, Seed = 5, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        var settings = new WorldModelStudySettings(
+            new ProbeStudySettings(model, corpus, 40, [1, 2], [ProbeTarget.Relative], [ProbeKind.Linear, ProbeKind.Mlp], false, new ProbeTrainingOptions(MaxEpochs: 2)),
+            new InterventionSettings(model, corpus, 40, 12, [1], [0.2], [2], Steps: 50, TileEdits: [TileEdit.Flip], GradientProbes: [ProbeKind.Linear, ProbeKind.Mlp]),
+            SaliencyBoards: 0, SaliencyStartLayer: 1, SaliencyAlpha: 2);
+        WorldModelStudy.Run(settings, folder, new WorldProbe.Reports.HtmlReport("study"), WorldProbe.Runs.IProgressSink.Silent);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "intervention-results.json")));
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => (Method: r.GetProperty("method").GetString(), Probe: r.GetProperty("probe").GetString())).ToList();
+        Assert.Equal([("none (null baseline)", "-"), ("gradient (Li et al.)", "linear"), ("gradient (Li et al.)", "mlp"), ("probe direction (Nanda et al.)", "linear")], rows);
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
     public void SymmetricDifferenceCountsMissesAndExtras()
     {
         var probabilities = new float[64];

@@ -12,12 +12,12 @@ public enum ProbeKind
 /// <summary>Names of <see cref="ProbeKind"/>.</summary>
 public static class ProbeKinds
 {
-    /// <summary>Parses "linear" or "mlp".</summary>
-    public static ProbeKind Parse(string name) => name.ToLowerInvariant() switch
+    /// <summary>Parses "linear" or "mlp"; an error names <paramref name="option"/>.</summary>
+    public static ProbeKind Parse(string name, string option = "--probe") => name.Trim().ToLowerInvariant() switch
     {
         "linear" => ProbeKind.Linear,
         "mlp" => ProbeKind.Mlp,
-        _ => throw new WorldProbeException($"--probe {name}: unknown probe kind; use linear or mlp."),
+        _ => throw new WorldProbeException($"{option} {name}: unknown probe kind; use linear or mlp."),
     };
 
     /// <summary>The CLI name.</summary>
