@@ -57,6 +57,35 @@ public class ProbeTrainingTests
     }
 
     [Fact]
+    public void AStudyRunAgainReusesTheProbesThatFinishedUnderTheSameSettings()
+    {
+        string root = Directory.CreateTempSubdirectory("wp-probe-resume-").FullName;
+        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg"), folder = Path.Combine(root, "study");
+        using (var network = WorldProbe.Transformers.OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
+            WorldProbe.Transformers.OthelloGpt.Save(network, model);
+        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 60, Seed = 9, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        ProbeStudySettings Settings(ProbeTarget[] targets, int games) =>
+            new(model, corpus, games, [0, 2], targets, [ProbeKind.Linear], false, new ProbeTrainingOptions(MaxEpochs: 2));
+        var first = ProbeStudy.Run(Settings([ProbeTarget.Relative], 60), folder, WorldProbe.Runs.IProgressSink.Silent);
+
+        // As if killed after layer 2's weights were written but before its result: layer 0 is reused as it was
+        // (its training time too), layer 2 is trained again to the same probe, and the new target is trained.
+        File.Delete(Path.Combine(folder, "probes", ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, ProbeKind.Linear, 2) + ".result.json"));
+        var second = ProbeStudy.Run(Settings([ProbeTarget.Relative, ProbeTarget.Legal], 60), folder, WorldProbe.Runs.IProgressSink.Silent);
+        Assert.Equal(["relative 0", "relative 2", "legal 0", "legal 2"], second.Results.Select(r => $"{r.Target} {r.Layer}"));
+        Assert.Equal(first.Results[0].Seconds, second.Results[0].Seconds);
+        Assert.Equal(first.Results[0].SquareAccuracy, second.Results[0].SquareAccuracy);
+        Assert.NotEqual(first.Results[1].Seconds, second.Results[1].Seconds);
+        Assert.Equal(first.Results[1].Accuracy, second.Results[1].Accuracy);
+        Assert.Equal(first.Results[1].SquareAccuracy, second.Results[1].SquareAccuracy);
+
+        // Other games: nothing is reused.
+        var third = ProbeStudy.Run(Settings([ProbeTarget.Relative], 50), folder, WorldProbe.Runs.IProgressSink.Silent);
+        Assert.All(third.Results, r => Assert.DoesNotContain(second.Results, s => s.Seconds == r.Seconds));
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
     public void TwoWorkersTrainExactlyTheProbesOneWorkerTrains()
     {
         string root = Directory.CreateTempSubdirectory("wp-probe-workers-").FullName;
@@ -70,7 +99,8 @@ public class ProbeTrainingTests
         var two = ProbeStudy.Run(Settings(2), Path.Combine(root, "two"), WorldProbe.Runs.IProgressSink.Silent);
         Assert.Equal(8, two.Results.Count);
         Assert.Equal(one.Results.Select(r => (r.Target, r.Kind, r.Layer, r.Accuracy, r.Epochs)), two.Results.Select(r => (r.Target, r.Kind, r.Layer, r.Accuracy, r.Epochs)));
-        foreach (string file in Directory.GetFiles(Path.Combine(root, "one", "probes")))
+        // Every file but the results (they hold training times): the weights, the probe descriptions, the study key.
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "one", "probes")).Where(f => !f.EndsWith(".result.json")))
             Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(root, "two", "probes", Path.GetFileName(file))));
         Directory.Delete(root, true);
     }

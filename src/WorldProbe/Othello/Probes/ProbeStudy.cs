@@ -18,7 +18,8 @@ public sealed record ProbeStudyResult(string Games, int Positions, IReadOnlyDict
 /// <summary>
 /// Probes per layer: extracts the residual streams of held-out games once per model (trained, and a randomly initialised
 /// baseline of the same shape), trains every requested target and kind at every layer, saves the probes
-/// (safetensors + JSON), a results.json and the charts.
+/// (safetensors + JSON), a results.json and the charts. Run again on the same folder, it reuses the probes that finished
+/// (<see cref="FinishedProbes"/>) and trains the rest.
 /// </summary>
 public static class ProbeStudy
 {
@@ -43,29 +44,33 @@ public static class ProbeStudy
         using var random = settings.RandomBaseline ? OthelloGpt.Create(OthelloGptConfig.From(model.Config), RandomModelSeed) : null;
         if (random is not null) models.Add(("random", random));
         string probeFolder = Path.Combine(folder, "probes");
-        Directory.CreateDirectory(probeFolder);
+        var finished = FinishedProbes.Open(probeFolder, settings);
         foreach (var (name, network) in models)
         {
+            var jobs = (from target in settings.Targets from kind in settings.Kinds from layer in layers select (target, kind, layer)).ToList();
+            var fitted = jobs.Select(j => finished.Find(ProbeFileName(name, j.target, j.kind, j.layer))).ToArray();
+            var todo = Enumerable.Range(0, jobs.Count).Where(i => fitted[i] is null).ToArray();
             var watch = Stopwatch.StartNew();
             using var data = ActivationDataset.Extract(network, games, layers, progress);
             extractSeconds[name] = watch.Elapsed.TotalSeconds;
             positions = data.Rows;
             var split = GameRowSplit.Create(data.GameOf, data.Games, settings.Training.ValidationFraction, settings.Training.TestFraction, settings.Training.Seed);
-            var jobs = (from target in settings.Targets from kind in settings.Kinds from layer in layers select (target, kind, layer)).ToList();
-            var fitted = new ProbeLayerResult[jobs.Count];
-            TrainAll(jobs.Count, settings.Workers, progress, (i, sink) =>
+            TrainAll(todo.Length, settings.Workers, progress, (t, sink) =>
             {
+                int i = todo[t];
                 var (target, kind, layer) = jobs[i];
+                string file = ProbeFileName(name, target, kind, layer);
                 var fit = ProbeTrainer.Train(data, layer, target, kind, split, settings.Training, sink);
                 using (fit.Probe)
                 {
-                    fit.Probe.Save(Path.Combine(probeFolder, ProbeFileName(name, target, kind, layer)));
+                    fit.Probe.Save(Path.Combine(probeFolder, file));
                     var accuracy = fit.Test.Accuracy();
                     fitted[i] = new ProbeLayerResult(name, target.Name(), kind.Name(), layer, accuracy.Estimate, accuracy.Low, accuracy.High,
                                                      fit.Test.MajorityAccuracy, fit.Epochs, fit.Seconds, fit.Test.SquareAccuracy, fit.Test.BalancedAccuracy());
+                    finished.Record(file, fitted[i]!);
                 }
             });
-            results.AddRange(fitted);
+            results.AddRange(fitted.Select(r => r!));
         }
         var result = new ProbeStudyResult(description, positions, extractSeconds, results);
         AtomicFile.WriteAllText(Path.Combine(folder, "probe-results.json"), JsonSerializer.Serialize(result, RunManifest.Json));

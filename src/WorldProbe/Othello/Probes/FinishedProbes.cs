@@ -1,0 +1,62 @@
+using System.Text.Json;
+using WorldProbe.Runs;
+
+namespace WorldProbe.Othello.Probes;
+
+/// <summary>
+/// The probes a study folder already holds, so that a killed study resumes where it stopped. Each trained probe's result
+/// is written beside its weights (atomically, after them) and reused while the study's key (the model's weights, the
+/// games, the training options) is the one it was made under; opening the folder under another key clears them.
+/// Which targets, kinds, layers or workers a run asks for is not part of the key: a probe depends only on the key and its
+/// own target, kind and layer.
+/// </summary>
+public sealed class FinishedProbes
+{
+    const string KeyFileName = "study-key.json";
+    const string ResultSuffix = ".result.json";
+    readonly string folder;
+
+    FinishedProbes(string folder) => this.folder = folder;
+
+    /// <summary>Opens <paramref name="folder"/> for a study run with <paramref name="settings"/>.</summary>
+    public static FinishedProbes Open(string folder, ProbeStudySettings settings)
+    {
+        Directory.CreateDirectory(folder);
+        string key = Key(settings);
+        string keyFile = Path.Combine(folder, KeyFileName);
+        if (!File.Exists(keyFile) || File.ReadAllText(keyFile) != key)
+        {
+            foreach (var stale in Directory.GetFiles(folder, "*" + ResultSuffix)) File.Delete(stale);
+            AtomicFile.WriteAllText(keyFile, key);
+        }
+        return new FinishedProbes(folder);
+    }
+
+    /// <summary>The result of probe <paramref name="name"/> (a <see cref="ProbeStudy.ProbeFileName"/>) if it finished under this key.</summary>
+    public ProbeLayerResult? Find(string name)
+    {
+        string path = Path.Combine(folder, name + ResultSuffix);
+        if (!File.Exists(path) || !File.Exists(Path.Combine(folder, name + ".safetensors"))) return null;
+        try { return JsonSerializer.Deserialize<ProbeLayerResult>(File.ReadAllText(path), RunManifest.Json); }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>Records that probe <paramref name="name"/> finished (call after its weights are saved).</summary>
+    public void Record(string name, ProbeLayerResult result) =>
+        AtomicFile.WriteAllText(Path.Combine(folder, name + ResultSuffix), JsonSerializer.Serialize(result, RunManifest.Json));
+
+    static string Key(ProbeStudySettings settings)
+    {
+        var weights = new FileInfo(Path.Combine(settings.ModelFolder, "model.safetensors"));
+        return JsonSerializer.Serialize(new
+        {
+            Model = Path.GetFullPath(settings.ModelFolder),
+            WeightBytes = weights.Exists ? weights.Length : 0,
+            WeightsWrittenUtc = weights.Exists ? weights.LastWriteTimeUtc : default,
+            Corpus = settings.CorpusPath is null ? null : Path.GetFullPath(settings.CorpusPath),
+            settings.Games,
+            settings.Training,
+            ProbeStudy.RandomModelSeed,
+        }, RunManifest.Json);
+    }
+}
