@@ -6,7 +6,8 @@
 #                                          (the one committed path per run, overwritten each time)
 #   scripts/othello-training.sh RUN eval   score the newest model (holdout-c4: on c4 games and d3 games)
 # RUN is
-#   small       the shipped model: 6 x 256, 17,000 steps on 2M synthetic games (seed 1)
+#   small       the shipped model: 6 x 256, 17,000 steps on 2M synthetic games (seed 1); finished
+#               (7.49 h) and released as models/othello-gpt-small, so no checkpoint is kept
 #   holdout-c4  the opening-holdout experiment (Li et al.'s "C5", c4 on this board; finished, released as
 #               models/othello-holdout-c4, so no checkpoint is kept): the same shape for
 #               4,000 steps on 1M synthetic games none of which opens with c4; the question is whether
