@@ -55,11 +55,15 @@ public static class OthelloProbeCommands
                 [ProbeTargets.Parse(parse.GetValue(target)!)], [ProbeKinds.Parse(parse.GetValue(probe)!)], !parse.GetValue(noRandom),
                 TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), Workers: parse.GetValue(threads));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-probe");
-            var result = ConsoleProgress.Run(progress => ProbeStudy.Run(settings, folder, progress));
-            var report = new HtmlReport("Othello-GPT board probes");
-            ProbeStudy.Report(result, folder, report);
-            report.Save(Path.Combine(folder, "report.html"));
-            new RunManifest { CommandLine = CommonOptions.CommandLine, Seed = parse.GetValue(seed), Status = "done", EndedUtc = DateTimeOffset.UtcNow }.WriteTo(folder);
+            Directory.CreateDirectory(folder);
+            var result = RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, parse.GetValue(seed), () =>
+            {
+                var study = ConsoleProgress.Run(progress => ProbeStudy.Run(settings, folder, progress));
+                var report = new HtmlReport("Othello-GPT board probes");
+                ProbeStudy.Report(study, folder, report);
+                report.Save(Path.Combine(folder, "report.html"));
+                return study;
+            });
             if (parse.GetValue(json)) CommonOptions.PrintJson(result);
             else
             {
@@ -134,11 +138,15 @@ public static class OthelloProbeCommands
                 parse.GetValue(steps), parse.GetValue(probes), parse.GetValue(seed), ParseTileEdits(parse.GetValue(tileEdits)!),
                 ParseProbeKinds(parse.GetValue(gradientProbes)!, "--gradient-probes"));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-intervene");
-            var result = ConsoleProgress.Run(progress => InterventionStudy.Run(settings, folder, progress));
-            var report = new HtmlReport("Othello-GPT interventions");
-            InterventionStudy.Report(result, report);
-            report.Save(Path.Combine(folder, "report.html"));
-            new RunManifest { CommandLine = CommonOptions.CommandLine, Seed = parse.GetValue(seed), Status = "done", EndedUtc = DateTimeOffset.UtcNow }.WriteTo(folder);
+            Directory.CreateDirectory(folder);
+            var result = RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, parse.GetValue(seed), () =>
+            {
+                var study = ConsoleProgress.Run(progress => InterventionStudy.Run(settings, folder, progress));
+                var report = new HtmlReport("Othello-GPT interventions");
+                InterventionStudy.Report(study, report);
+                report.Save(Path.Combine(folder, "report.html"));
+                return study;
+            });
             if (parse.GetValue(json)) CommonOptions.PrintJson(result);
             else
             {
@@ -220,11 +228,15 @@ public static class OthelloProbeCommands
                 new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [1, 2, 3, 4], [0, 0.2], [2, 3, 4, 6, 8], parse.GetValue(steps), Seed: parse.GetValue(seed),
                     TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!), GradientProbes: ParseProbeKinds(parse.GetValue(gradientProbes)!, "--gradient-probes")),
                 SaliencyBoards: 4, SaliencyStartLayer: 1, SaliencyAlpha: 3);
-            var report = new HtmlReport("Othello-GPT world model");
-            var seconds = ConsoleProgress.Run(progress => WorldModelStudy.Run(settings, folder, report, progress));
-            report.Paragraph("Wall time: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value:F0} s")) + $" on {parse.GetValue(threads)} libtorch thread(s).");
-            report.Save(Path.Combine(folder, "report.html"));
-            new RunManifest { CommandLine = CommonOptions.CommandLine, Seed = parse.GetValue(seed), Status = "done", EndedUtc = DateTimeOffset.UtcNow }.WriteTo(folder);
+            Directory.CreateDirectory(folder);
+            RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, parse.GetValue(seed), () =>
+            {
+                var report = new HtmlReport("Othello-GPT world model");
+                var seconds = ConsoleProgress.Run(progress => WorldModelStudy.Run(settings, folder, report, progress));
+                report.Paragraph("Wall time: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value:F0} s")) + $" on {parse.GetValue(threads)} libtorch thread(s).");
+                report.Save(Path.Combine(folder, "report.html"));
+                return seconds;
+            });
             System.Console.Out.WriteLine($"report: {Path.Combine(folder, "report.html")}");
             return ExitCodes.Ok;
         });

@@ -8,8 +8,9 @@ using WorldProbe.Runs;
 namespace WorldProbe.Demo;
 
 /// <summary>
-/// A small Othello world-model study on the shipped Othello-GPT: relative linear probes at layers 0, n-1 and n (and on a random
-/// model), 50 intervention cases with both methods, one saliency board. Skips with a note when no model is shipped.
+/// A small Othello world-model study on the shipped Othello-GPT: relative linear probes at every layer (and on a random
+/// model), 300 intervention cases per tile edit with both methods at Ls 1, one saliency board. Skips with a note when no
+/// model is shipped.
 /// </summary>
 public sealed class OthelloWorldModelStep : IDemoStep
 {
@@ -32,18 +33,14 @@ public sealed class OthelloWorldModelStep : IDemoStep
                              "Train one with worldprobe othello train, or run worldprobe othello world-model --model DIR on any model folder.");
             return;
         }
-        // Layer 0 as the floor, and the last layers so that the interventions (Ls = n - 1) reuse the probes.
-        int last = ReadLayers(model);
-        int start = Math.Max(1, last - 1);
-        int[] layers = [0, start, last];
+        // Every layer for the curve, and the best flip setting measured on the shipped model (probe direction, Ls 1,
+        // alpha 3; docs/othello-probes.md), on enough cases for its interval to clear 1.
         var settings = new WorldModelStudySettings(
-            new ProbeStudySettings(model, null, 300, layers, [ProbeTarget.Relative], [ProbeKind.Linear], true, new ProbeTrainingOptions(MaxEpochs: 4)),
-            new InterventionSettings(model, null, 300, 50, [start], [0.2], [8], Steps: 100, TileEdits: [TileEdit.Flip, TileEdit.Erase]),
-            SaliencyBoards: 1, SaliencyStartLayer: start, SaliencyAlpha: 8);
+            new ProbeStudySettings(model, null, 600, null, [ProbeTarget.Relative], [ProbeKind.Linear], true, new ProbeTrainingOptions(MaxEpochs: 8)),
+            new InterventionSettings(model, null, 600, 300, [1], [0], [3], Steps: 300, TileEdits: [TileEdit.Flip, TileEdit.Erase]),
+            SaliencyBoards: 1, SaliencyStartLayer: 1, SaliencyAlpha: 3);
         var seconds = WorldModelStudy.Run(settings, folder, report, progress, Path.GetDirectoryName(folder));
         report.Paragraph("Demo-sized study: " + string.Join(", ", seconds.Select(s => $"{s.Key} {s.Value.ToString("F1", CultureInfo.InvariantCulture)} s")) +
                          ". The full study: worldprobe othello world-model --model " + ShippedOthelloModel.RelativePath + " (see docs/othello-probes.md).");
     }
-
-    static int ReadLayers(string model) => WorldProbe.Transformers.TransformerLoader.ReadConfig(model).NLayers;
 }
