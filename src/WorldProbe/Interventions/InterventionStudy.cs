@@ -22,7 +22,8 @@ public sealed record InterventionStudyResult(string Games, IReadOnlyDictionary<s
 
 /// <summary>
 /// Both published interventions on a benchmark of natural positions, swept over Ls, beta and alpha, against the null
-/// baseline of not intervening, for each tile edit (flip mine &lt;-&gt; theirs, erase to empty). Probes are relative
+/// baseline of not intervening, for each tile edit (flip mine &lt;-&gt; theirs, erase to empty). A sweep run again on its
+/// folder reuses the settings that finished (<see cref="FinishedInterventions"/>). Probes are relative
 /// (mine/theirs/empty) probes at every edited layer: linear for the probe-direction edit, linear or MLP (as the settings
 /// say) for the gradient edit.
 /// </summary>
@@ -55,6 +56,7 @@ public static class InterventionStudy
             probesByKind[kind] = RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.StartLayers.Min(), settings.Seed, progress, kind);
             trainedHere.AddRange(probesByKind[kind].Values);
         }
+        var finished = FinishedInterventions.Open(folder, settings, probesByKind);
         var benchmarkGames = games.Skip(settings.ProbeGames).ToList();
         var edits = gradientProbes.SelectMany(kind => settings.Betas.Select(b => (Edit: (IResidualEdit)new GradientEdit(b, Steps: settings.Steps), Probe: kind)))
             .Concat(settings.Alphas.Select(a => (Edit: (IResidualEdit)new ProbeDirectionEdit(a), Probe: ProbeKind.Linear))).ToList();
@@ -78,7 +80,14 @@ public static class InterventionStudy
             foreach (int start in settings.StartLayers)
                 foreach (var (edit, probe) in edits)
                 {
-                    rows.Add(Intervene(model, probesByKind[probe], probe, cases, baseline, start, edit, name));
+                    var (method, parameter) = Describe(edit);
+                    var row = finished.Find(name, method, probe.Name(), start, parameter);
+                    if (row is null)
+                    {
+                        row = Intervene(model, probesByKind[probe], probe, cases, baseline, start, edit, name);
+                        finished.Record(row);
+                    }
+                    rows.Add(row);
                     task.Advance(1);
                 }
         }
@@ -107,14 +116,17 @@ public static class InterventionStudy
         {
             if (layer == lastLayer) flipRate = ReadsTarget(used[layer], edited, squares, targets);
         });
-        var (method, parameter) = edit switch
-        {
-            GradientEdit g => ("gradient (Li et al.)", g.Beta),
-            ProbeDirectionEdit d => ("probe direction (Nanda et al.)", d.Alpha),
-            _ => (edit.Description, double.NaN),
-        };
+        var (method, parameter) = Describe(edit);
         return Row(tileEdit, method, probeKind.Name(), start, parameter, Errors(probabilities, cases, edited: true), baseline, flipRate, watch);
     }
+
+    /// <summary>The method's name in the table and its beta or alpha.</summary>
+    static (string Method, double Parameter) Describe(IResidualEdit edit) => edit switch
+    {
+        GradientEdit g => ("gradient (Li et al.)", g.Beta),
+        ProbeDirectionEdit d => ("probe direction (Nanda et al.)", d.Alpha),
+        _ => (edit.Description, double.NaN),
+    };
 
     /// <summary>Loads an Othello-GPT in eval mode; a missing folder or another architecture is a user error.</summary>
     public static Transformer LoadModel(string folder)

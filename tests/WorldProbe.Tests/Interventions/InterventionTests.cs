@@ -89,6 +89,34 @@ public class InterventionTests
     }
 
     [Fact]
+    public void AnInterventionSweepRunAgainReusesTheSettingsThatFinished()
+    {
+        string root = Directory.CreateTempSubdirectory("wp-intervene-resume-").FullName;
+        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg"), folder = Path.Combine(root, "sweep");
+        using (var network = OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
+            OthelloGpt.Save(network, model);
+        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 80, Seed = 5, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        var settings = new InterventionSettings(model, corpus, 40, 12, [1, 2], [0.2], [2], Steps: 30, TileEdits: [TileEdit.Flip]);
+        var first = InterventionStudy.Run(settings, folder, WorldProbe.Runs.IProgressSink.Silent);
+        Assert.Equal(5, first.Rows.Count); // null baseline + 2 Ls x (gradient, direction)
+
+        // As if killed during the last setting: its row never reached the progress file.
+        string progressFile = Path.Combine(folder, FinishedInterventions.FileName);
+        var stored = System.Text.Json.JsonSerializer.Deserialize<FinishedInterventions.Progress>(File.ReadAllText(progressFile), WorldProbe.Runs.RunManifest.Json)!;
+        Assert.Equal(4, stored.Rows.Count);
+        WorldProbe.Runs.JsonRecordFile.Write(progressFile, stored with { Rows = stored.Rows.SkipLast(1).ToList() });
+        var second = InterventionStudy.Run(settings, folder, WorldProbe.Runs.IProgressSink.Silent);
+        Assert.Equal(first.Rows.Select(r => (r.Method, r.StartLayer, r.All.Mean, r.Competent.Mean)), second.Rows.Select(r => (r.Method, r.StartLayer, r.All.Mean, r.Competent.Mean)));
+        for (int i = 1; i < 4; i++) Assert.Equal(first.Rows[i].Seconds, second.Rows[i].Seconds); // reused
+        Assert.NotEqual(first.Rows[4].Seconds, second.Rows[4].Seconds);                       // run again
+
+        // Other cases: nothing is reused.
+        var third = InterventionStudy.Run(settings with { Cases = 10 }, folder, WorldProbe.Runs.IProgressSink.Silent);
+        Assert.All(third.Rows.Skip(1), r => Assert.DoesNotContain(second.Rows, s => s.Seconds == r.Seconds));
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
     public void SymmetricDifferenceCountsMissesAndExtras()
     {
         var probabilities = new float[64];

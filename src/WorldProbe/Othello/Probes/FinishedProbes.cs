@@ -42,8 +42,7 @@ public sealed class FinishedProbes
     }
 
     /// <summary>Records that probe <paramref name="name"/> finished (call after its weights are saved).</summary>
-    public void Record(string name, ProbeLayerResult result) =>
-        AtomicFile.WriteAllText(Path.Combine(folder, name + ResultSuffix), JsonSerializer.Serialize(result, RunManifest.Json));
+    public void Record(string name, ProbeLayerResult result) => JsonRecordFile.Write(Path.Combine(folder, name + ResultSuffix), result);
 
     static string Key(ProbeStudySettings settings)
     {
