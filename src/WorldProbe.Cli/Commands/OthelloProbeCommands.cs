@@ -55,7 +55,6 @@ public static class OthelloProbeCommands
                 [ProbeTargets.Parse(parse.GetValue(target)!)], [ProbeKinds.Parse(parse.GetValue(probe)!)], !parse.GetValue(noRandom),
                 TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), Workers: parse.GetValue(threads));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-probe");
-            Directory.CreateDirectory(folder);
             var result = RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, parse.GetValue(seed), () =>
             {
                 var study = ConsoleProgress.Run(progress => ProbeStudy.Run(settings, folder, progress));
@@ -138,7 +137,6 @@ public static class OthelloProbeCommands
                 parse.GetValue(steps), parse.GetValue(probes), parse.GetValue(seed), ParseTileEdits(parse.GetValue(tileEdits)!),
                 ParseProbeKinds(parse.GetValue(gradientProbes)!, "--gradient-probes"));
             string folder = parse.GetValue(output) ?? RunFolder.CreateNew("othello-intervene");
-            Directory.CreateDirectory(folder);
             var result = RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, parse.GetValue(seed), () =>
             {
                 var study = ConsoleProgress.Run(progress => InterventionStudy.Run(settings, folder, progress));
@@ -228,7 +226,6 @@ public static class OthelloProbeCommands
                 new InterventionSettings(parse.GetValue(model)!, parse.GetValue(corpus), parse.GetValue(games), parse.GetValue(cases), [1, 2, 3, 4], [0, 0.2], [2, 3, 4, 6, 8], parse.GetValue(steps), Seed: parse.GetValue(seed),
                     TileEdits: ParseTileEdits(parse.GetValue(tileEdits)!), GradientProbes: ParseProbeKinds(parse.GetValue(gradientProbes)!, "--gradient-probes")),
                 SaliencyBoards: 4, SaliencyStartLayer: 1, SaliencyAlpha: 3);
-            Directory.CreateDirectory(folder);
             RunManifest.Around(folder, isFolder: true, CommonOptions.CommandLine, parse.GetValue(seed), () =>
             {
                 var report = new HtmlReport("Othello-GPT world model");

@@ -33,7 +33,8 @@ public sealed class FinishedInterventions
         string path = Path.Combine(folder, FileName);
         string key = Key(settings, probes);
         Progress? stored = null;
-        try { stored = JsonRecordFile.TryRead<Progress>(path, "intervention progress", "delete it to start the sweep afresh"); }
+        // A progress file that cannot be read is a sweep to run again, not an error.
+        try { stored = JsonRecordFile.TryRead<Progress>(path, "intervention progress", "the sweep is run again"); }
         catch (WorldProbeException) { }
         return new FinishedInterventions(path, stored is not null && stored.Key == key ? stored : new Progress(key, []));
     }
@@ -51,7 +52,6 @@ public sealed class FinishedInterventions
 
     static string Key(InterventionSettings settings, IReadOnlyDictionary<ProbeKind, Dictionary<int, BoardProbe>> probes)
     {
-        var weights = new FileInfo(Path.Combine(settings.ModelFolder, "model.safetensors"));
         // A probe is named by its weights: the sums of its parameters, exact to the last bit.
         var probeSums = probes.OrderBy(p => p.Key).SelectMany(kind => kind.Value.OrderBy(l => l.Key).Select(layer =>
         {
@@ -61,9 +61,7 @@ public sealed class FinishedInterventions
         })).ToArray();
         return JsonSerializer.Serialize(new
         {
-            Model = Path.GetFullPath(settings.ModelFolder),
-            WeightBytes = weights.Exists ? weights.Length : 0,
-            WeightsWrittenUtc = weights.Exists ? weights.LastWriteTimeUtc : default,
+            Weights = WeightsStamp.Of(settings.ModelFolder),
             Corpus = settings.CorpusPath is null ? null : Path.GetFullPath(settings.CorpusPath),
             settings.ProbeGames,
             settings.Cases,

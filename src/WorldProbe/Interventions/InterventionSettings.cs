@@ -30,4 +30,11 @@ public sealed record InterventionSettings(
     string? ProbeFolder = null,
     long Seed = 0,
     IReadOnlyList<TileEdit>? TileEdits = null,
-    IReadOnlyList<ProbeKind>? GradientProbes = null);
+    IReadOnlyList<ProbeKind>? GradientProbes = null)
+{
+    /// <summary>The probe kinds the gradient edit runs on (<see cref="GradientProbes"/>, or linear).</summary>
+    public IReadOnlyList<ProbeKind> GradientProbeKinds => GradientProbes ?? [ProbeKind.Linear];
+
+    /// <summary>Every relative probe kind the sweep needs: the gradient edit's, and linear for the probe-direction edit.</summary>
+    public IReadOnlyList<ProbeKind> RelativeProbeKinds => GradientProbeKinds.Append(ProbeKind.Linear).Distinct().ToArray();
+}

@@ -46,11 +46,11 @@ public static class InterventionStudy
                 throw new WorldProbeException($"--start-layers: layer {start} does not exist; this model has layers 0..{model.Config.NLayers}.");
         var tileEdits = settings.TileEdits ?? [TileEdit.Flip];
         if (tileEdits.Count == 0) throw new WorldProbeException("--edits: give flip, erase or both.");
-        var gradientProbes = settings.GradientProbes ?? [ProbeKind.Linear];
+        var gradientProbes = settings.GradientProbeKinds;
         if (gradientProbes.Count == 0) throw new WorldProbeException("--gradient-probes: give linear, mlp or both.");
         var trainedHere = new List<BoardProbe>();
         var probesByKind = new Dictionary<ProbeKind, Dictionary<int, BoardProbe>>();
-        foreach (var kind in gradientProbes.Append(ProbeKind.Linear).Distinct())
+        foreach (var kind in settings.RelativeProbeKinds)
         {
             if (probes is not null && probes.TryGetValue(kind, out var given)) { probesByKind[kind] = given; continue; }
             probesByKind[kind] = RelativeProbes(model, games.Take(settings.ProbeGames).ToList(), settings.ProbeFolder, settings.StartLayers.Min(), settings.Seed, progress, kind);

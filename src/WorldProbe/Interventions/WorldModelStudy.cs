@@ -33,7 +33,7 @@ public static class WorldModelStudy
         string probeFolder = Path.Combine(folder, "probes");
         var (games, _) = ProbeGames.Load(settings.Probes.ModelFolder, settings.Probes.CorpusPath, settings.Interventions.ProbeGames + 2 * settings.Interventions.Cases);
         var probes = new Dictionary<ProbeKind, Dictionary<int, BoardProbe>>();
-        foreach (var kind in (settings.Interventions.GradientProbes ?? []).Append(ProbeKind.Linear).Distinct())
+        foreach (var kind in settings.Interventions.RelativeProbeKinds)
         {
             bool saved = Enumerable.Range(firstLayer, model.Config.NLayers + 1 - firstLayer).All(l =>
                 File.Exists(Path.Combine(probeFolder, ProbeStudy.ProbeFileName("trained", ProbeTarget.Relative, kind, l) + ".json")));

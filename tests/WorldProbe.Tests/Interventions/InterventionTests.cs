@@ -4,6 +4,7 @@ using WorldProbe.Interventions;
 using WorldProbe.Othello;
 using WorldProbe.Othello.Probes;
 using WorldProbe.Tests.Othello;
+using WorldProbe.Tests.OthelloProbes;
 using WorldProbe.Transformers;
 using static TorchSharp.torch;
 
@@ -71,11 +72,8 @@ public class InterventionTests
     [Fact]
     public void WorldModelStudyRunsTheGradientEditOnEachProbeKindItIsGiven()
     {
-        string root = Directory.CreateTempSubdirectory("wp-world-model-").FullName;
-        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg"), folder = Path.Combine(root, "study");
-        using (var network = OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
-            OthelloGpt.Save(network, model);
-        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 80, Seed = 5, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        using var tiny = new TinyOthelloFolder(games: 80, corpusSeed: 5);
+        string model = tiny.Model, corpus = tiny.Corpus, folder = tiny.File("study");
         var settings = new WorldModelStudySettings(
             new ProbeStudySettings(model, corpus, 40, [1, 2], [ProbeTarget.Relative], [ProbeKind.Linear, ProbeKind.Mlp], false, new ProbeTrainingOptions(MaxEpochs: 2)),
             new InterventionSettings(model, corpus, 40, 12, [1], [0.2], [2], Steps: 50, TileEdits: [TileEdit.Flip], GradientProbes: [ProbeKind.Linear, ProbeKind.Mlp]),
@@ -85,17 +83,13 @@ public class InterventionTests
         var rows = json.RootElement.GetProperty("rows").EnumerateArray()
             .Select(r => (Method: r.GetProperty("method").GetString(), Probe: r.GetProperty("probe").GetString())).ToList();
         Assert.Equal([("none (null baseline)", "-"), ("gradient (Li et al.)", "linear"), ("gradient (Li et al.)", "mlp"), ("probe direction (Nanda et al.)", "linear")], rows);
-        Directory.Delete(root, recursive: true);
     }
 
     [Fact]
     public void AnInterventionSweepRunAgainReusesTheSettingsThatFinished()
     {
-        string root = Directory.CreateTempSubdirectory("wp-intervene-resume-").FullName;
-        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg"), folder = Path.Combine(root, "sweep");
-        using (var network = OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
-            OthelloGpt.Save(network, model);
-        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 80, Seed = 5, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        using var tiny = new TinyOthelloFolder(games: 80, corpusSeed: 5);
+        string model = tiny.Model, corpus = tiny.Corpus, folder = tiny.File("sweep");
         var settings = new InterventionSettings(model, corpus, 40, 12, [1, 2], [0.2], [2], Steps: 30, TileEdits: [TileEdit.Flip]);
         var first = InterventionStudy.Run(settings, folder, WorldProbe.Runs.IProgressSink.Silent);
         Assert.Equal(5, first.Rows.Count); // null baseline + 2 Ls x (gradient, direction)
@@ -113,7 +107,6 @@ public class InterventionTests
         // Other cases: nothing is reused.
         var third = InterventionStudy.Run(settings with { Cases = 10 }, folder, WorldProbe.Runs.IProgressSink.Silent);
         Assert.All(third.Rows.Skip(1), r => Assert.DoesNotContain(second.Rows, s => s.Seconds == r.Seconds));
-        Directory.Delete(root, recursive: true);
     }
 
     [Fact]

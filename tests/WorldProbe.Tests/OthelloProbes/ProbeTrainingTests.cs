@@ -59,11 +59,8 @@ public class ProbeTrainingTests
     [Fact]
     public void AStudyRunAgainReusesTheProbesThatFinishedUnderTheSameSettings()
     {
-        string root = Directory.CreateTempSubdirectory("wp-probe-resume-").FullName;
-        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg"), folder = Path.Combine(root, "study");
-        using (var network = WorldProbe.Transformers.OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
-            WorldProbe.Transformers.OthelloGpt.Save(network, model);
-        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 60, Seed = 9, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        using var tiny = new TinyOthelloFolder(games: 60, corpusSeed: 9);
+        string model = tiny.Model, corpus = tiny.Corpus, folder = tiny.File("study");
         ProbeStudySettings Settings(ProbeTarget[] targets, int games) =>
             new(model, corpus, games, [0, 2], targets, [ProbeKind.Linear], false, new ProbeTrainingOptions(MaxEpochs: 2));
         var first = ProbeStudy.Run(Settings([ProbeTarget.Relative], 60), folder, WorldProbe.Runs.IProgressSink.Silent);
@@ -82,27 +79,22 @@ public class ProbeTrainingTests
         // Other games: nothing is reused.
         var third = ProbeStudy.Run(Settings([ProbeTarget.Relative], 50), folder, WorldProbe.Runs.IProgressSink.Silent);
         Assert.All(third.Results, r => Assert.DoesNotContain(second.Results, s => s.Seconds == r.Seconds));
-        Directory.Delete(root, recursive: true);
     }
 
     [Fact]
     public void TwoWorkersTrainExactlyTheProbesOneWorkerTrains()
     {
-        string root = Directory.CreateTempSubdirectory("wp-probe-workers-").FullName;
-        string model = Path.Combine(root, "model"), corpus = Path.Combine(root, "games.wpg");
-        using (var network = WorldProbe.Transformers.OthelloGpt.Create(WorldProbe.Othello.Training.OthelloTrainingPreset.Tiny.Model, 4))
-            WorldProbe.Transformers.OthelloGpt.Save(network, model);
-        SyntheticGameGenerator.Generate(new SyntheticGameSettings { Games = 60, Seed = 9, Threads = 1 }, corpus, WorldProbe.Runs.IProgressSink.Silent);
+        using var tiny = new TinyOthelloFolder(games: 60, corpusSeed: 9);
+        string model = tiny.Model, corpus = tiny.Corpus;
         ProbeStudySettings Settings(int workers) => new(model, corpus, 60, [0, 2], [ProbeTarget.Relative, ProbeTarget.Legal],
             [ProbeKind.Linear, ProbeKind.Mlp], false, new ProbeTrainingOptions(MaxEpochs: 3), workers);
-        var one = ProbeStudy.Run(Settings(1), Path.Combine(root, "one"), WorldProbe.Runs.IProgressSink.Silent);
-        var two = ProbeStudy.Run(Settings(2), Path.Combine(root, "two"), WorldProbe.Runs.IProgressSink.Silent);
+        var one = ProbeStudy.Run(Settings(1), tiny.File("one"), WorldProbe.Runs.IProgressSink.Silent);
+        var two = ProbeStudy.Run(Settings(2), tiny.File("two"), WorldProbe.Runs.IProgressSink.Silent);
         Assert.Equal(8, two.Results.Count);
         Assert.Equal(one.Results.Select(r => (r.Target, r.Kind, r.Layer, r.Accuracy, r.Epochs)), two.Results.Select(r => (r.Target, r.Kind, r.Layer, r.Accuracy, r.Epochs)));
         // Every file but the results (they hold training times): the weights, the probe descriptions, the study key.
-        foreach (string file in Directory.GetFiles(Path.Combine(root, "one", "probes")).Where(f => !f.EndsWith(".result.json")))
-            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(root, "two", "probes", Path.GetFileName(file))));
-        Directory.Delete(root, true);
+        foreach (string file in Directory.GetFiles(Path.Combine(tiny.File("one"), "probes")).Where(f => !f.EndsWith(".result.json")))
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(tiny.File("two"), "probes", Path.GetFileName(file))));
     }
 
     [Fact]

@@ -35,10 +35,10 @@ public sealed class FinishedProbes
     /// <summary>The result of probe <paramref name="name"/> (a <see cref="ProbeStudy.ProbeFileName"/>) if it finished under this key.</summary>
     public ProbeLayerResult? Find(string name)
     {
-        string path = Path.Combine(folder, name + ResultSuffix);
-        if (!File.Exists(path) || !File.Exists(Path.Combine(folder, name + ".safetensors"))) return null;
-        try { return JsonSerializer.Deserialize<ProbeLayerResult>(File.ReadAllText(path), RunManifest.Json); }
-        catch (JsonException) { return null; }
+        if (!File.Exists(Path.Combine(folder, name + ".safetensors"))) return null;
+        // A result file that cannot be read is a probe to train again, not an error.
+        try { return JsonRecordFile.TryRead<ProbeLayerResult>(Path.Combine(folder, name + ResultSuffix), "probe result", "it is retrained"); }
+        catch (WorldProbeException) { return null; }
     }
 
     /// <summary>Records that probe <paramref name="name"/> finished (call after its weights are saved).</summary>
@@ -46,12 +46,9 @@ public sealed class FinishedProbes
 
     static string Key(ProbeStudySettings settings)
     {
-        var weights = new FileInfo(Path.Combine(settings.ModelFolder, "model.safetensors"));
         return JsonSerializer.Serialize(new
         {
-            Model = Path.GetFullPath(settings.ModelFolder),
-            WeightBytes = weights.Exists ? weights.Length : 0,
-            WeightsWrittenUtc = weights.Exists ? weights.LastWriteTimeUtc : default,
+            Weights = WeightsStamp.Of(settings.ModelFolder),
             Corpus = settings.CorpusPath is null ? null : Path.GetFullPath(settings.CorpusPath),
             settings.Games,
             settings.Training,
